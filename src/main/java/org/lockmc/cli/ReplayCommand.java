@@ -1,0 +1,69 @@
+package org.lockmc.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.lockmc.check.Checker;
+import org.lockmc.engine.Counterexample;
+import org.lockmc.engine.ExplorationResult;
+import org.lockmc.engine.ExplorerConfig;
+import org.lockmc.engine.ModelDefinition;
+import org.lockmc.engine.ModelError;
+import org.lockmc.report.ScheduleFile;
+import org.lockmc.report.TraceTable;
+import picocli.CommandLine;
+
+/** {@code lockmc replay}: runs one recorded schedule and shows where each step is in the model. */
+@CommandLine.Command(name = "replay", mixinStandardHelpOptions = true,
+    description = "Replays a schedule file (reports/<model>/schedule.txt) step by step.")
+final class ReplayCommand implements Callable<Integer> {
+  @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
+
+  @CommandLine.Parameters(paramLabel = "SCHEDULE", description = "The schedule file.")
+  Path file;
+
+  @Override
+  public Integer call() {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ModelError("cannot read schedule " + file + ": " + e.getMessage());
+    }
+    ScheduleFile.Parsed s = ScheduleFile.parse(text, file.toString());
+    ModelDefinition model = null;
+    for (ModelDefinition m : locator.locator().locate(s.target())) {
+      if (m.name().equals(s.model())) {
+        model = m;
+      }
+    }
+    if (model == null) {
+      throw new ModelError(file + ": model " + s.model() + " is not in " + s.target());
+    }
+    ExplorationResult r = Checker.replay(model, ExplorerConfig.DEFAULTS, s.choices());
+    System.out.println("replayed " + s.choices().size() + " decisions of " + model.name());
+    boolean reproduced = false;
+    for (Counterexample cx : r.counterexamples()) {
+      System.out.println();
+      System.out.println("  " + cx.finding().summary());
+      System.out.print(CheckCommand.indent(TraceTable.render(cx)));
+      if (cx.finding().key().equals(s.finding())) {
+        reproduced = true;
+      }
+    }
+    for (String key : r.findingKeys()) {
+      if (key.equals(s.finding())) {
+        reproduced = true;
+      }
+    }
+    System.out.println();
+    if (s.finding() == null) {
+      return Main.OK;
+    }
+    System.out.println(reproduced ? "reproduced: " + s.finding()
+        : "NOT reproduced: " + s.finding() + " (found " + r.findingKeys() + ")");
+    return reproduced ? Main.OK : Main.UNEXPECTED;
+  }
+}

@@ -1,0 +1,207 @@
+package org.lockmc.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lockmc.model.LockModel;
+import org.lockmc.model.Lockdep;
+import org.lockmc.model.Task;
+import org.lockmc.model.Verdict;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * A model class as the engine runs it: its tasks in declaration order, its expectations, and a
+ * way to make a fresh instance. Built once per model; every problem in the class is a {@link
+ * ModelError} raised here, before any exploration.
+ */
+public final class ModelDefinition {
+  private final Class<?> type;
+  private final List<TaskSpec> tasks;
+  private final Set<Verdict> expect;
+  private final Lockdep lockdep;
+  private final String source;
+  private final Constructor<?> constructor;
+
+  private ModelDefinition(Class<?> type, List<TaskSpec> tasks, Set<Verdict> expect,
+      Lockdep lockdep, String source, Constructor<?> constructor) {
+    this.type = type;
+    this.tasks = List.copyOf(tasks);
+    this.expect = expect;
+    this.lockdep = lockdep;
+    this.source = source;
+    this.constructor = constructor;
+  }
+
+  /** Reads and validates the model class {@code type}. */
+  public static ModelDefinition of(Class<?> type) {
+    String where = type.getName();
+    LockModel lm = type.getAnnotation(LockModel.class);
+    if (lm == null) {
+      throw new ModelError(where + " is not a model: it has no @LockModel annotation (add"
+          + " @LockModel(expect = Verdict.SAFE, ...) to the class, naming the result you expect)");
+    }
+    if (Modifier.isAbstract(type.getModifiers()) || type.isInterface()) {
+      throw new ModelError(where + " is abstract: a model must be a concrete class");
+    }
+    Set<Verdict> expect = expectation(where, lm);
+    Constructor<?> ctor;
+    try {
+      ctor = type.getDeclaredConstructor();
+      ctor.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new ModelError(where + " has no no-argument constructor: lockmc makes a fresh"
+          + " instance for every execution (add one, or remove the constructor's parameters)");
+    }
+    if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
+      throw new ModelError(where + " is an inner class: declare it static or top-level");
+    }
+    List<TaskSpec> tasks = tasks(type);
+    return new ModelDefinition(type, tasks, expect, lm.lockdep(), lm.source(), ctor);
+  }
+
+  private static Set<Verdict> expectation(String where, LockModel lm) {
+    if (lm.expect().length == 0) {
+      throw new ModelError(where + ": @LockModel(expect = {}) names no result; a model must say"
+          + " what it expects (Verdict.SAFE, or the bad kinds it shows)");
+    }
+    Set<Verdict> expect = EnumSet.noneOf(Verdict.class);
+    for (Verdict v : lm.expect()) {
+      expect.add(v);
+    }
+    if (expect.contains(Verdict.SAFE) && expect.size() > 1) {
+      throw new ModelError(where + ": @LockModel expects SAFE together with " + expect
+          + "; SAFE means none of the bad kinds, so it stands alone");
+    }
+    return expect;
+  }
+
+  private static List<TaskSpec> tasks(Class<?> type) {
+    List<Method> methods = new ArrayList<>();
+    for (Method m : type.getDeclaredMethods()) {
+      if (m.isAnnotationPresent(Task.class)) {
+        methods.add(m);
+      }
+    }
+    if (methods.isEmpty()) {
+      throw new ModelError(type.getName() + " has no tasks: mark each method that stands for a"
+          + " kernel task with @Task (for example @Task(\"ksmd\") void ksmd() { ... })");
+    }
+    Map<String, Integer> order = declarationOrder(type);
+    methods.sort((a, b) -> Integer.compare(
+        order.getOrDefault(a.getName() + descriptorOf(a), Integer.MAX_VALUE),
+        order.getOrDefault(b.getName() + descriptorOf(b), Integer.MAX_VALUE)));
+    List<TaskSpec> specs = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Method m : methods) {
+      TaskSpec spec = spec(type, m);
+      for (int i = 0; i < spec.instances(); i++) {
+        if (!names.add(spec.instanceName(i))) {
+          throw new ModelError(type.getName() + ": two tasks are named '" + spec.instanceName(i)
+              + "'; give each @Task a distinct name");
+        }
+      }
+      specs.add(spec);
+    }
+    return specs;
+  }
+
+  private static TaskSpec spec(Class<?> type, Method m) {
+    String where = type.getName() + "." + m.getName();
+    Task t = m.getAnnotation(Task.class);
+    if (Modifier.isStatic(m.getModifiers())) {
+      throw new ModelError(where + ": a @Task method must be an instance method, not static");
+    }
+    if (m.getReturnType() != void.class) {
+      throw new ModelError(where + ": a @Task method must return void");
+    }
+    Class<?>[] params = m.getParameterTypes();
+    boolean takesIndex = params.length == 1 && params[0] == int.class;
+    if (params.length > 1 || (params.length == 1 && !takesIndex)) {
+      throw new ModelError(where + ": a @Task method takes no parameter, or one int (the instance"
+          + " index)");
+    }
+    if (t.instances() < 1) {
+      throw new ModelError(where + ": @Task(instances = " + t.instances() + ") must be at least 1");
+    }
+    m.setAccessible(true);
+    String name = t.value().isEmpty() ? m.getName() : t.value();
+    return new TaskSpec(name, m, t.instances(), takesIndex);
+  }
+
+  private static String descriptorOf(Method m) {
+    return org.objectweb.asm.Type.getMethodDescriptor(m);
+  }
+
+  /** Method name+descriptor to position in the class file, which keeps source order. */
+  private static Map<String, Integer> declarationOrder(Class<?> type) {
+    Map<String, Integer> order = new HashMap<>();
+    String resource = type.getName().replace('.', '/') + ".class";
+    ClassLoader loader = type.getClassLoader();
+    try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+      if (in == null) {
+        return order;
+      }
+      new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor,
+            String signature, String[] exceptions) {
+          order.putIfAbsent(name + descriptor, order.size());
+          return null;
+        }
+      }, ClassReader.SKIP_CODE);
+    } catch (IOException e) {
+      return order;
+    }
+    return order;
+  }
+
+  /** Makes a fresh instance; a failing constructor is a model error. */
+  public Object newInstance() {
+    try {
+      return constructor.newInstance();
+    } catch (InvocationTargetException e) {
+      Throwable c = e.getCause();
+      throw new ModelError(type.getName() + ": the constructor failed with " + c, c);
+    } catch (ReflectiveOperationException e) {
+      throw new ModelError(type.getName() + ": cannot instantiate: " + e, e);
+    }
+  }
+
+  public Class<?> type() {
+    return type;
+  }
+
+  /** The model's fully qualified name, as reports and the CLI name it. */
+  public String name() {
+    return type.getName();
+  }
+
+  public List<TaskSpec> tasks() {
+    return tasks;
+  }
+
+  public Set<Verdict> expect() {
+    return expect;
+  }
+
+  public Lockdep lockdep() {
+    return lockdep;
+  }
+
+  public String source() {
+    return source;
+  }
+}
