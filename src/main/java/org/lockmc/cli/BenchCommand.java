@@ -49,7 +49,7 @@ final class BenchCommand implements Callable<Integer> {
       if (Runtime.version().feature() >= 21) {
         modes.add(ThreadMode.VIRTUAL);
       } else {
-        System.out.println("# virtual threads: not measured, this is Java "
+        out().println("# virtual threads: not measured, this is Java "
             + Runtime.version().feature() + " (run ./lockmc, which prefers a JDK >= 21)");
       }
     }
@@ -57,8 +57,8 @@ final class BenchCommand implements Callable<Integer> {
         .withTimeLimit(ExplorationOptions.duration(cl, timeLimit));
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
     List<ModelDefinition> models = locator.locateAll(t);
-    System.out.printf("# java %s, %d cpus%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
-    System.out.printf("%-48s %-8s %-10s %12s %10s %12s  %s%n", "MODEL", "THREADS", "STRATEGY",
+    out().printf("# java %s, %d cpus%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    out().printf("%-48s %-8s %-10s %12s %10s %12s  %s%n", "MODEL", "THREADS", "STRATEGY",
         "EXECUTIONS", "TIME", "EXEC/S", "RESULT");
     for (ModelDefinition m : models) {
       for (ThreadMode mode : modes) {
@@ -67,12 +67,16 @@ final class BenchCommand implements Callable<Integer> {
           ExplorerConfig c = base.withThreads(mode).withStrategy(kind);
           ExplorationResult r = Checker.check(m, c);
           double secs = r.elapsed().toNanos() / 1e9;
-          System.out.printf("%-48s %-8s %-10s %12d %9.2fs %12.0f  %s%n", m.name(), r.threads(),
+          out().printf("%-48s %-8s %-10s %12d %9.2fs %12.0f  %s%n", m.name(), r.threads(),
               s, r.executions(), secs, r.executions() / Math.max(secs, 1e-9),
               r.complete() ? r.verdict() : r.verdict() + " [incomplete]");
         }
       }
     }
     return Main.OK;
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

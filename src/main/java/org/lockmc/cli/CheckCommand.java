@@ -34,9 +34,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Console console = new Console(spec.commandLine().getOut() == null ? System.out : System.out,
-        System.err, !noColor);
-    return run(console);
+    return run(Console.of(spec.commandLine(), !noColor));
   }
 
   int run(Console console) {
@@ -45,6 +43,7 @@ final class CheckCommand implements Callable<Integer> {
     VerdictTable table = new VerdictTable(console, models);
     table.header();
     int unexpected = 0;
+    String threads = "";
     long start = System.nanoTime();
     for (ModelDefinition m : models) {
       ExplorationResult r = Checker.explorer(m, config, Checker.strategy(config))
@@ -52,6 +51,7 @@ final class CheckCommand implements Callable<Integer> {
               m.name(), n, n / Math.max(1e-3, elapsed.toNanos() / 1e9))))
           .explore();
       console.clearProgress();
+      threads = r.threads();
       table.row(r);
       if (!r.asExpected()) {
         unexpected++;
@@ -68,8 +68,9 @@ final class CheckCommand implements Callable<Integer> {
       }
     }
     double secs = (System.nanoTime() - start) / 1e9;
-    console.out().printf("%d model%s checked in %.1fs: %d as expected, %d unexpected%n",
-        models.size(), models.size() == 1 ? "" : "s", secs, models.size() - unexpected, unexpected);
+    console.out().printf("%d model%s checked in %.1fs on %s threads: %d as expected, %d unexpected%n",
+        models.size(), models.size() == 1 ? "" : "s", secs, threads, models.size() - unexpected,
+        unexpected);
     return unexpected == 0 ? Main.OK : Main.UNEXPECTED;
   }
 

@@ -1,28 +1,33 @@
 package org.lockmc.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * What the CLI prints to: standard output for results, standard error for progress. Colours and
  * the progress line appear only when standard output is a terminal.
  */
 final class Console {
-  private final PrintStream out;
-  private final PrintStream err;
+  private final PrintWriter out;
+  private final PrintWriter err;
   private final boolean terminal;
   private boolean progressShown;
 
-  Console(PrintStream out, PrintStream err, boolean colour) {
+  /** A console writing to the command line's streams; colours only on a real terminal. */
+  static Console of(picocli.CommandLine cl, boolean colour) {
+    return new Console(cl.getOut(), cl.getErr(), colour);
+  }
+
+  Console(PrintWriter out, PrintWriter err, boolean colour) {
     this.out = out;
     this.err = err;
     this.terminal = colour && System.console() != null && !"dumb".equals(System.getenv("TERM"));
   }
 
-  PrintStream out() {
+  PrintWriter out() {
     return out;
   }
 
-  PrintStream err() {
+  PrintWriter err() {
     return err;
   }
 

@@ -11,6 +11,7 @@ import picocli.CommandLine;
 @CommandLine.Command(name = "list", mixinStandardHelpOptions = true,
     description = "Lists models with their expected result, tasks and source.")
 final class ListCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
 
   @CommandLine.Parameters(arity = "0..*", paramLabel = "TARGET",
@@ -25,10 +26,14 @@ final class ListCommand implements Callable<Integer> {
       for (TaskSpec s : m.tasks()) {
         tasks.add(s.instances() == 1 ? s.name() : s.name() + " x" + s.instances());
       }
-      System.out.printf("%s  expect=%s  lockdep=%s  tasks=%s%s%n", m.name(),
+      out().printf("%s  expect=%s  lockdep=%s  tasks=%s%s%n", m.name(),
           VerdictTable.expected(m), m.lockdep().name(), tasks,
           m.source().isEmpty() ? "" : "  source=" + m.source());
     }
     return Main.OK;
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

@@ -56,6 +56,9 @@ public final class Main implements Runnable {
       ex.printStackTrace(err);
       return INTERNAL;
     });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
   }
 }

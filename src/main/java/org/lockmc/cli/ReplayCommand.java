@@ -19,6 +19,7 @@ import picocli.CommandLine;
 @CommandLine.Command(name = "replay", mixinStandardHelpOptions = true,
     description = "Replays a schedule file (reports/<model>/schedule.txt) step by step.")
 final class ReplayCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
 
   @CommandLine.Parameters(paramLabel = "SCHEDULE", description = "The schedule file.")
@@ -43,12 +44,12 @@ final class ReplayCommand implements Callable<Integer> {
       throw new ModelError(file + ": model " + s.model() + " is not in " + s.target());
     }
     ExplorationResult r = Checker.replay(model, ExplorerConfig.DEFAULTS, s.choices());
-    System.out.println("replayed " + s.choices().size() + " decisions of " + model.name());
+    out().println("replayed " + s.choices().size() + " decisions of " + model.name());
     boolean reproduced = false;
     for (Counterexample cx : r.counterexamples()) {
-      System.out.println();
-      System.out.println("  " + cx.finding().summary());
-      System.out.print(CheckCommand.indent(TraceTable.render(cx)));
+      out().println();
+      out().println("  " + cx.finding().summary());
+      out().print(CheckCommand.indent(TraceTable.render(cx)));
       if (cx.finding().key().equals(s.finding())) {
         reproduced = true;
       }
@@ -58,12 +59,16 @@ final class ReplayCommand implements Callable<Integer> {
         reproduced = true;
       }
     }
-    System.out.println();
+    out().println();
     if (s.finding() == null) {
       return Main.OK;
     }
-    System.out.println(reproduced ? "reproduced: " + s.finding()
+    out().println(reproduced ? "reproduced: " + s.finding()
         : "NOT reproduced: " + s.finding() + " (found " + r.findingKeys() + ")");
     return reproduced ? Main.OK : Main.UNEXPECTED;
+  }
+
+  private java.io.PrintWriter out() {
+    return spec.commandLine().getOut();
   }
 }

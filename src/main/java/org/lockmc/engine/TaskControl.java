@@ -97,9 +97,11 @@ final class TaskControl implements TaskRuntime {
       if (failure instanceof ExecutionAborted) {
         return;
       }
-      if (failure != null && !(failure instanceof TaskBug)) {
+      if (failure != null) {
         crashed = true;
-        execution.crashed(this, failure);
+        if (!(failure instanceof TaskBug)) {
+          execution.crashed(this, failure);
+        }
       }
       execution.exit(this);
     } catch (ExecutionAborted e) {

@@ -1,0 +1,138 @@
+package org.lockmc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, run in-process: results, exit codes, and one-line errors for bad input. */
+class CliTest {
+  @TempDir Path tmp;
+
+  /** Exit code, standard output and standard error of one run. */
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private Path write(String name, String source) throws IOException {
+    Path f = tmp.resolve(name);
+    Files.createDirectories(f.getParent());
+    Files.writeString(f, source);
+    return f;
+  }
+
+  private static void assertOneLineError(Run r, String fragment) {
+    assertEquals(Main.USAGE, r.code(), r.err());
+    assertEquals("", r.out());
+    String[] lines = r.err().strip().split("\n");
+    assertEquals(1, lines.length, "one line: " + r.err());
+    assertTrue(lines[0].startsWith("error: "), r.err());
+    assertTrue(lines[0].contains(fragment), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace");
+  }
+
+  @Test
+  void checkingTheBasicsIsAsExpected() {
+    Run r = run("check", "basics", "--quiet");
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("basics.AbbaDeadlock"), r.out());
+    assertTrue(r.out().contains("0 unexpected"), r.out());
+  }
+
+  @Test
+  void aFoundBugPrintsItsCounterexampleTable() {
+    Run r = run("check", "basics.AbbaDeadlock");
+    assertEquals(Main.OK, r.code());
+    assertTrue(r.out().contains("DEADLOCK: A, B wait for each other"), r.out());
+    assertTrue(r.out().contains("| A "), r.out());
+    assertTrue(r.out().contains("A: mutex_lock(b) -- mutex b held by B; holds a"), r.out());
+  }
+
+  @Test
+  void anUnexpectedResultExitsWithOneAndShowsTheCounterexample() throws IOException {
+    Path f = write("w/Wrong.java", "package w;\nimport org.lockmc.kernel.*;\nimport org.lockmc.model.*;\n"
+        + "@LockModel(expect = Verdict.SAFE)\npublic class Wrong {\n"
+        + "  final Mutex a = new Mutex(\"a\"); final Mutex b = new Mutex(\"b\");\n"
+        + "  @Task void x() { a.lock(); b.lock(); b.unlock(); a.unlock(); }\n"
+        + "  @Task void y() { b.lock(); a.lock(); a.unlock(); b.unlock(); }\n}\n");
+    Run r = run("check", f.toString(), "--quiet");
+    assertEquals(Main.UNEXPECTED, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("UNEXPECTED"), r.out());
+    assertTrue(r.out().contains("DEADLOCK: x, y wait for each other"), "shown even with --quiet");
+  }
+
+  @Test
+  void aClassWithoutLockModelIsAOneLineError() throws IOException {
+    Path f = write("e/NotAModel.java", "package e;\npublic class NotAModel {}\n");
+    assertOneLineError(run("check", f.toString()), "has no model: no class in it carries @LockModel");
+  }
+
+  @Test
+  void aModelWithoutTasksIsAOneLineError() throws IOException {
+    Path f = write("e/NoTasks.java", "package e;\nimport org.lockmc.model.*;\n"
+        + "@LockModel(expect = Verdict.SAFE)\npublic class NoTasks {}\n");
+    assertOneLineError(run("check", f.toString()), "e.NoTasks has no tasks: mark each method");
+  }
+
+  @Test
+  void anUnknownModelIsAOneLineError() {
+    assertOneLineError(run("check", "nosuch.Model"), "unknown model 'nosuch.Model'");
+  }
+
+  @Test
+  void aSourceThatDoesNotCompileIsAOneLineError() throws IOException {
+    Path f = write("e/Broken.java", "package e;\npublic class Broken { int x = ; }\n");
+    Run r = run("check", f.toString());
+    assertOneLineError(r, "Broken.java:2: does not compile:");
+  }
+
+  @Test
+  void aBadOptionIsAUsageError() {
+    Run r = run("check", "basics", "--strategy", "sideways");
+    assertEquals(Main.USAGE, r.code());
+    assertTrue(r.err().contains("--strategy sideways: not one of"), r.err());
+  }
+
+  @Test
+  void theOutputIsDeterministicApartFromTimes() {
+    String a = run("check", "basics", "--no-color").out().replaceAll("\\d+\\.\\d+s", "T");
+    String b = run("check", "basics", "--no-color").out().replaceAll("\\d+\\.\\d+s", "T");
+    assertEquals(a, b);
+  }
+
+  @Test
+  void replayReproducesAWrittenSchedule() throws IOException {
+    Run check = run("check", "basics.AbbaDeadlock");
+    assertEquals(Main.OK, check.code());
+    org.lockmc.engine.ModelDefinition m =
+        org.lockmc.testing.TestModels.libraryModel("basics.AbbaDeadlock");
+    org.lockmc.engine.Counterexample cx = org.lockmc.check.Checker.check(m,
+        org.lockmc.engine.ExplorerConfig.DEFAULTS).counterexample(org.lockmc.model.Verdict.DEADLOCK);
+    Path schedule = tmp.resolve("schedule.txt");
+    Files.writeString(schedule, org.lockmc.report.ScheduleFile.write(m.name(), "basics", cx));
+    Run r = run("replay", schedule.toString());
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("reproduced: DEADLOCK[A, B]"), r.out());
+    assertTrue(r.out().contains("@AbbaDeadlock.java:"), "replay shows model lines: " + r.out());
+  }
+
+  @Test
+  void aMalformedScheduleIsAOneLineErrorNamingTheLine() throws IOException {
+    Path schedule = write("bad.txt", "model: basics.AbbaDeadlock\nstep A mutex_lock(a)\n");
+    assertOneLineError(run("replay", schedule.toString()), "bad.txt:2: cannot read");
+  }
+}
