@@ -39,13 +39,18 @@ final class CheckCommand implements Callable<Integer> {
           + " deadlock found, at the model line of the blocking acquisition.")
   Path sarif;
 
+  @CommandLine.Option(names = "--junit", paramLabel = "FILE",
+      description = "Also write a JUnit XML report: one test case per model, failing when the"
+          + " result differs from the expectation (for CI systems that read that format).")
+  Path junit;
+
   @CommandLine.Parameters(arity = "1..*", paramLabel = "TARGET", description = "Models to check.")
   List<String> targets = new ArrayList<>();
 
   @Override
   public Integer call() {
     Console console = Console.of(spec.commandLine(), !noColor && !json);
-    return new CheckRun(quiet, json, report, sarif)
+    return new CheckRun(quiet, json, report, sarif, junit)
         .run(console, locator.locateAll(targets), exploration.config(spec.commandLine()));
   }
 }

@@ -29,6 +29,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "Also write a SARIF 2.1.0 log.")
   Path sarif;
 
+  @CommandLine.Option(names = "--junit", paramLabel = "FILE",
+      description = "Also write a JUnit XML report: one test case per model, failing when the"
+          + " result differs from the expectation (for CI systems that read that format).")
+  Path junit;
+
   @CommandLine.Option(names = "--no-color", description = "No colours, even on a terminal.")
   boolean noColor;
 
@@ -40,7 +45,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
     Console console = Console.of(spec.commandLine(), !noColor);
-    return new CheckRun(true, false, out, sarif)
+    return new CheckRun(true, false, out, sarif, junit)
         .run(console, locator.locateAll(t), exploration.config(spec.commandLine()));
   }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.lockmc.engine.Event;
 import org.lockmc.engine.ExecutionListener;
 import org.lockmc.engine.ExplorationStrategy;
@@ -53,7 +54,7 @@ final class WitnessRecorder implements ExecutionListener, ExplorationStrategy {
 
   private final ExplorationStrategy delegate;
   private final ClassLoader models;
-  private final Map<Integer, TaskState> states = new HashMap<>();
+  private final Map<Integer, TaskState> states = new TreeMap<>();
   private final Map<String, String> arrivalSite = new HashMap<>();
   private final Map<String, List<TaskState.Held>> lastHeld = new HashMap<>();
   private final Map<String, List<Integer>> openSince = new HashMap<>();

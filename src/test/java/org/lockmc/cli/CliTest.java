@@ -101,14 +101,17 @@ class CliTest {
   }
 
   @Test
-  void reportWritesTheFolderAndSarifWritesTheLog() throws IOException {
+  void reportWritesTheFolderAndTheSarifAndJunitFiles() throws IOException {
     Path out = tmp.resolve("rep");
     Path sarif = tmp.resolve("out/lockmc.sarif");
-    Run r = run("report", "basics", "--out", out.toString(), "--sarif", sarif.toString());
+    Path junit = tmp.resolve("out/lockmc-junit.xml");
+    Run r = run("report", "basics", "--out", out.toString(), "--sarif", sarif.toString(),
+        "--junit", junit.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
     assertTrue(Files.isRegularFile(out.resolve("index.html")));
     assertTrue(Files.isRegularFile(out.resolve("basics.AbbaDeadlock/schedule.txt")));
     assertTrue(Files.readString(sarif).contains("\"ruleId\": \"lockmc/deadlock\""));
+    assertTrue(Files.readString(junit).contains("<testcase classname=\"basics\" name=\"AbbaDeadlock\""));
     assertFalse(r.out().contains("| A "), "report shows no counterexample tables: " + r.out());
     Run replay = run("replay", out.resolve("basics.AbbaDeadlock/schedule.txt").toString());
     assertEquals(Main.OK, replay.code(), replay.out() + replay.err());
