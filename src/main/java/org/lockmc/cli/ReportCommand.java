@@ -12,10 +12,10 @@ import picocli.CommandLine;
  * compares against.
  */
 @CommandLine.Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Checks the named models (default: models) and writes the report folder"
-        + " (default: reports): <model>/summary.json, trace.txt, schedule.txt (and lockdep.txt"
-        + " once the lockdep analysis runs) per model, and index.html.",
-        "The folder mirrors the run: report folders of models not checked are removed."})
+    description = {"Checks models (default: models) and rewrites the report folder (default: reports).",
+        "Writes <model>/summary.json, trace.txt, schedule.txt (and lockdep.txt once the lockdep"
+            + " analysis runs) per model, and index.html. The folder mirrors the run: report"
+            + " folders of models not checked are removed."})
 final class ReportCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();

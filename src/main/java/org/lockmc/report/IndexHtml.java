@@ -151,7 +151,11 @@ public final class IndexHtml {
         .append("<p class=\"meta\">found in execution ").append(w.counterexample().execution())
         .append("; replay: <code>lockmc replay ").append(Markup.esc(r.name())).append('/')
         .append(r.scheduleFile(i)).append("</code> (from this folder)</p>\n");
-    b.append("<figure class=\"timeline\">\n<figcaption>Timeline</figcaption>\n<p class=\"legend\">")
+    int rows = w.rows().size();
+    b.append("<figure class=\"timeline\">\n<figcaption>Timeline")
+        .append(rows > TimelineSvg.MAX_ROWS ? " (the last " + TimelineSvg.MAX_ROWS + " of " + rows
+            + " rows; trace.txt has the beginning)" : "")
+        .append("</figcaption>\n<p class=\"legend\">")
         .append("one lane per task, one row per step; <span class=\"swatch\" style=\"background:")
         .append(Markup.colour(0)).append("\"></span>lock held")
         .append(" <span class=\"swatch dash\"></span>waiting")

@@ -19,6 +19,8 @@ import java.util.Map;
 public final class TimelineSvg {
   /** The width the lanes aim to fit in. */
   public static final int MAX_WIDTH = 1180;
+  /** Longer witnesses are drawn from their last this many rows. */
+  public static final int MAX_ROWS = 150;
   private static final int GUTTER = 46;
   private static final int TOP = 40;
   private static final int ROW = 20;
@@ -82,7 +84,34 @@ public final class TimelineSvg {
    * @param id a prefix unique in the page, for the arrow-head definition
    */
   public static String render(Witness w, List<String> lockOrder, String id) {
-    return new TimelineSvg(w, lockOrder, id).draw();
+    return new TimelineSvg(lastRows(w, MAX_ROWS), lockOrder, id).draw();
+  }
+
+  /**
+   * {@code w} cut to its last {@code max} rows (a livelock runs for thousands of steps; its end
+   * shows the loop): holds and waits that began earlier start at the first row kept.
+   */
+  static Witness lastRows(Witness w, int max) {
+    int cut = w.rows().size() - max;
+    if (cut <= 0) {
+      return w;
+    }
+    List<Witness.Hold> holds = new ArrayList<>();
+    for (Witness.Hold h : w.holds()) {
+      if (h.to() < 0 || h.to() >= cut) {
+        holds.add(new Witness.Hold(h.task(), h.lock(), h.mode(), Math.max(0, h.from() - cut),
+            h.to() < 0 ? -1 : h.to() - cut));
+      }
+    }
+    List<Witness.Wait> waits = new ArrayList<>();
+    for (Witness.Wait x : w.waits()) {
+      if (x.to() < 0 || x.to() >= cut) {
+        waits.add(new Witness.Wait(x.task(), x.op(), x.reason(), Math.max(0, x.from() - cut),
+            x.to() < 0 ? -1 : x.to() - cut, x.waitsFor(), x.inCycle()));
+      }
+    }
+    return new Witness(w.counterexample(), w.rows().subList(cut, w.rows().size()), holds, waits,
+        w.dependencies(), w.lockClasses());
   }
 
   /** Gives each hold the leftmost bar position free over its whole interval, per task. */

@@ -26,6 +26,8 @@ import org.lockmc.engine.Finding;
 public final class TraceReport {
   /** Cells wrap at this width. */
   public static final int MAX_COLUMN = 48;
+  /** A longer table (a livelock's thousands of steps) keeps this many rows at each end. */
+  public static final int KEEP_ROWS = 100;
 
   private TraceReport() {}
 
@@ -141,7 +143,13 @@ public final class TraceReport {
     List<String> head = new ArrayList<>(tasks);
     b.append(line(" step", head, width, "at")).append('\n');
     b.append(rule(width, siteWidth)).append('\n');
-    for (int r = 0; r < w.rows().size(); r++) {
+    int rows = w.rows().size();
+    for (int r = 0; r < rows; r++) {
+      if (rows > 2 * KEEP_ROWS && r == KEEP_ROWS) {
+        b.append("  ... | (").append(rows - 2 * KEEP_ROWS).append(" rows not shown)\n");
+        r = rows - KEEP_ROWS - 1;
+        continue;
+      }
       Witness.Row row = w.rows().get(r);
       int height = 1;
       for (List<String> c : cells.get(r)) {

@@ -87,6 +87,26 @@ class WitnessTest {
   }
 
   @Test
+  void aLivelocksThousandsOfStepsAreShortenedInTheTableAndTheTimeline() {
+    ModelDefinition m = TestModels.compile("w.Spin", TestModels.header("w")
+        + "@LockModel(expect = Verdict.LIVELOCK)\n"
+        + "public class Spin {\n"
+        + "  final Mutex m = new Mutex(\"m\");\n"
+        + "  @Task(\"spin\") void spin() { while (true) { m.lock(); m.unlock(); } }\n"
+        + "}\n");
+    ExplorerConfig c = ExplorerConfig.DEFAULTS.withMaxStepsPerTask(400);
+    Counterexample cx = Checker.check(m, c).counterexample(Verdict.LIVELOCK);
+    Witness w = Witnesses.replay(m, c, cx);
+    assertTrue(w.rows().size() > 400, "the witness keeps every step: " + w.rows().size());
+    String table = TraceReport.table(w);
+    assertTrue(table.contains("rows not shown)"), table);
+    assertTrue(table.lines().count() < 2 * TraceReport.KEEP_ROWS + 10, "shortened");
+    String svg = TimelineSvg.render(w, List.of("m"), "t");
+    assertEquals(TimelineSvg.MAX_ROWS, LockGraphTest.count(svg, "<text class=\"op"), "last rows");
+    assertTrue(LockGraphTest.count(svg, "<rect class=\"hold\"") > 0, "holds in the window: " + svg);
+  }
+
+  @Test
   void longCellsWrapInsteadOfBeingCut() {
     assertEquals(List.of("blocked: percpu rwsem", "cpu_hotplug_lock write", "pending"),
         TraceReport.wrap("blocked: percpu rwsem cpu_hotplug_lock write pending", 22));
