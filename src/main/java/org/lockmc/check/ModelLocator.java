@@ -15,6 +15,9 @@ import org.lockmc.instrument.ClassBytes;
 import org.lockmc.instrument.ModelClassLoader;
 import org.lockmc.instrument.ModelCompiler;
 import org.lockmc.model.LockModel;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Turns what a user names on the command line into model definitions, each loaded through a
@@ -99,7 +102,7 @@ public final class ModelLocator {
       }
       Class<?> c = load(loader, name);
       if (c.isAnnotationPresent(LockModel.class)) {
-        models.add(ModelDefinition.of(c));
+        models.add(withSource(ModelDefinition.of(c), sourceFile(files, name, classes.get(name))));
       } else if (name.equals(prefix)) {
         ModelDefinition.of(c);
       }
@@ -117,7 +120,63 @@ public final class ModelLocator {
     }
     ModelClassLoader loader =
         new ModelClassLoader(ModelLocator.class.getClassLoader(), bytes, transformer);
-    return List.of(ModelDefinition.of(load(loader, target)));
+    ModelDefinition m = ModelDefinition.of(load(loader, target));
+    String file = sourceFileName(bytes.find(target));
+    Path source = file == null ? null
+        : modelsRoot.resolve(packagePath(target)).resolve(file);
+    return List.of(withSource(m, source != null && Files.isRegularFile(source) ? source : null));
+  }
+
+  private ModelDefinition withSource(ModelDefinition m, Path source) {
+    if (source == null) {
+      return m;
+    }
+    Path abs = source.toAbsolutePath().normalize();
+    Path b = base.toAbsolutePath().normalize();
+    // Reports never hold absolute paths: a file outside the working directory is named alone.
+    String path = abs.startsWith(b) ? b.relativize(abs).toString() : abs.getFileName().toString();
+    return m.withSourceFile(path.replace(java.io.File.separatorChar, '/'));
+  }
+
+  /** Which of {@code files} class {@code name} was compiled from, or null. */
+  private static Path sourceFile(List<Path> files, String name, byte[] bytes) {
+    String file = sourceFileName(bytes);
+    if (file == null) {
+      return null;
+    }
+    String pkg = packagePath(name);
+    Path only = null;
+    for (Path f : files) {
+      if (f.getFileName().toString().equals(file)) {
+        Path dir = f.toAbsolutePath().normalize().getParent();
+        if (pkg.isEmpty() || dir.endsWith(pkg)) {
+          return f;
+        }
+        only = f;
+      }
+    }
+    return only;
+  }
+
+  /** The directory of a class's package, relative ({@code basics} for {@code basics.X}). */
+  private static String packagePath(String className) {
+    int dot = className.lastIndexOf('.');
+    return dot < 0 ? "" : className.substring(0, dot).replace('.', '/');
+  }
+
+  /** The {@code SourceFile} attribute of a class file, or null. */
+  private static String sourceFileName(byte[] classFile) {
+    if (classFile == null) {
+      return null;
+    }
+    String[] file = new String[1];
+    new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+      @Override
+      public void visitSource(String source, String debug) {
+        file[0] = source;
+      }
+    }, ClassReader.SKIP_CODE);
+    return file[0];
   }
 
   /** Loads {@code name} from compiled class directories through a fresh model class loader. */

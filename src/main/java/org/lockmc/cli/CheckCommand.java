@@ -1,14 +1,9 @@
 package org.lockmc.cli;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.lockmc.check.Checker;
-import org.lockmc.engine.Counterexample;
-import org.lockmc.engine.ExplorationResult;
-import org.lockmc.engine.ExplorerConfig;
-import org.lockmc.engine.ModelDefinition;
-import org.lockmc.report.TraceTable;
 import picocli.CommandLine;
 
 /** {@code lockmc check}: explores models and compares each result with its expectation. */
@@ -29,59 +24,33 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Option(names = "--no-color", description = "No colours, even on a terminal.")
   boolean noColor;
 
+  @CommandLine.Option(names = "--json",
+      description = "Print the results as one JSON document on standard output instead of the"
+          + " table (the same fields as each model's summary.json).")
+  boolean json;
+
+  @CommandLine.Option(names = "--report", paramLabel = "DIR",
+      description = "Also write the report folder: DIR/<model>/ per model and DIR/index.html"
+          + " (the folder then mirrors this run).")
+  Path report;
+
+  @CommandLine.Option(names = "--sarif", paramLabel = "FILE",
+      description = "Also write a SARIF 2.1.0 log: one result per unexpected result and per"
+          + " deadlock found, at the model line of the blocking acquisition.")
+  Path sarif;
+
+  @CommandLine.Option(names = "--junit", paramLabel = "FILE",
+      description = "Also write a JUnit XML report: one test case per model, failing when the"
+          + " result differs from the expectation (for CI systems that read that format).")
+  Path junit;
+
   @CommandLine.Parameters(arity = "1..*", paramLabel = "TARGET", description = "Models to check.")
   List<String> targets = new ArrayList<>();
 
   @Override
   public Integer call() {
-    return run(Console.of(spec.commandLine(), !noColor));
-  }
-
-  int run(Console console) {
-    ExplorerConfig config = exploration.config(spec.commandLine());
-    List<ModelDefinition> models = locator.locateAll(targets);
-    VerdictTable table = new VerdictTable(console, models);
-    table.header();
-    int unexpected = 0;
-    String threads = "";
-    long start = System.nanoTime();
-    for (ModelDefinition m : models) {
-      ExplorationResult r = Checker.explorer(m, config, Checker.strategy(config))
-          .progress((n, elapsed) -> console.progress(String.format("  %s: %,d executions (%,.0f/s)",
-              m.name(), n, n / Math.max(1e-3, elapsed.toNanos() / 1e9))))
-          .explore();
-      console.clearProgress();
-      threads = r.threads();
-      table.row(r);
-      if (!r.asExpected()) {
-        unexpected++;
-      }
-      if (!quiet || !r.asExpected()) {
-        for (Counterexample cx : r.counterexamples()) {
-          console.out().println();
-          console.out().println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
-          console.out().print(indent(TraceTable.render(cx)));
-        }
-        if (!r.counterexamples().isEmpty()) {
-          console.out().println();
-        }
-      }
-    }
-    double secs = (System.nanoTime() - start) / 1e9;
-    console.out().printf("%d model%s checked in %.1fs on %s threads: %d as expected, %d unexpected%n",
-        models.size(), models.size() == 1 ? "" : "s", secs, threads, models.size() - unexpected,
-        unexpected);
-    return unexpected == 0 ? Main.OK : Main.UNEXPECTED;
-  }
-
-  static String indent(String text) {
-    StringBuilder b = new StringBuilder();
-    for (String line : text.split("\n", -1)) {
-      if (!line.isEmpty()) {
-        b.append("    ").append(line);
-      }
-      b.append('\n');
-    }
-    return b.substring(0, b.length() - 1);
+    Console console = Console.of(spec.commandLine(), !noColor && !json);
+    return new CheckRun(quiet, json, report, sarif, junit)
+        .run(console, locator.locateAll(targets), exploration.config(spec.commandLine()));
   }
 }

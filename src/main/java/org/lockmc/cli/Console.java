@@ -39,6 +39,10 @@ final class Console {
     return terminal ? "\u001b[31m" + s + "\u001b[0m" : s;
   }
 
+  String yellow(String s) {
+    return terminal ? "\u001b[33m" + s + "\u001b[0m" : s;
+  }
+
   String bold(String s) {
     return terminal ? "\u001b[1m" + s + "\u001b[0m" : s;
   }

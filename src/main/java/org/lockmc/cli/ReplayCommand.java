@@ -5,14 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.lockmc.check.Checker;
-import org.lockmc.engine.Counterexample;
-import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ExplorerConfig;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.ModelError;
 import org.lockmc.report.ScheduleFile;
-import org.lockmc.report.TraceTable;
+import org.lockmc.report.TraceReport;
+import org.lockmc.report.Witness;
+import org.lockmc.report.Witnesses;
 import picocli.CommandLine;
 
 /** {@code lockmc replay}: runs one recorded schedule and shows where each step is in the model. */
@@ -43,28 +42,19 @@ final class ReplayCommand implements Callable<Integer> {
     if (model == null) {
       throw new ModelError(file + ": model " + s.model() + " is not in " + s.target());
     }
-    ExplorationResult r = Checker.replay(model, ExplorerConfig.DEFAULTS, s.choices());
+    Witnesses.Replay r = Witnesses.replay(model, ExplorerConfig.DEFAULTS, s.choices());
     out().println("replayed " + s.choices().size() + " decisions of " + model.name());
-    boolean reproduced = false;
-    for (Counterexample cx : r.counterexamples()) {
+    for (Witness w : r.witnesses()) {
       out().println();
-      out().println("  " + cx.finding().summary());
-      out().print(CheckCommand.indent(TraceTable.render(cx)));
-      if (cx.finding().key().equals(s.finding())) {
-        reproduced = true;
-      }
+      out().print(CheckRun.indent(TraceReport.section(w, null)));
     }
-    for (String key : r.findingKeys()) {
-      if (key.equals(s.finding())) {
-        reproduced = true;
-      }
-    }
+    boolean reproduced = r.result().findingKeys().contains(s.finding());
     out().println();
     if (s.finding() == null) {
       return Main.OK;
     }
     out().println(reproduced ? "reproduced: " + s.finding()
-        : "NOT reproduced: " + s.finding() + " (found " + r.findingKeys() + ")");
+        : "NOT reproduced: " + s.finding() + " (found " + r.result().findingKeys() + ")");
     return reproduced ? Main.OK : Main.UNEXPECTED;
   }
 

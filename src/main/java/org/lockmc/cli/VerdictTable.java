@@ -1,45 +1,57 @@
 package org.lockmc.cli;
 
 import java.util.List;
+import java.util.Locale;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ModelDefinition;
-import org.lockmc.model.Verdict;
+import org.lockmc.report.SummaryJson;
 
-/** The aligned one-line-per-model verdict table of {@code lockmc check}. */
+/**
+ * The aligned one-line-per-model verdict table of {@code lockmc check} and {@code lockmc report}.
+ * Rows are printed as results arrive, so the column widths come from what is known before any
+ * exploration: the model names and expectations. Colours are added after padding, so they never
+ * upset the alignment (and appear only on a terminal, see {@link Console}).
+ */
 final class VerdictTable {
   private final Console console;
   private final int nameWidth;
+  private final int resultWidth;
 
   VerdictTable(Console console, List<ModelDefinition> models) {
     this.console = console;
-    int w = 5;
+    int name = 5;
+    int expect = 8;
     for (ModelDefinition m : models) {
-      w = Math.max(w, m.name().length());
+      name = Math.max(name, m.name().length());
+      expect = Math.max(expect, expected(m).length());
     }
-    this.nameWidth = w;
+    this.nameWidth = name;
+    this.resultWidth = expect;
   }
 
   void header() {
-    console.out().println(console.bold(String.format("%-" + nameWidth + "s  %-20s  %-20s  %10s  %-8s  %8s",
-        "MODEL", "RESULT", "EXPECTED", "EXECUTIONS", "COMPLETE", "TIME")));
+    console.out().println(console.bold(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-" + resultWidth
+        + "s  %-" + resultWidth + "s  %12s  %-8s  %8s  %s", "MODEL", "RESULT", "EXPECTED",
+        "EXECUTIONS", "COMPLETE", "TIME", "STATUS")));
   }
 
   void row(ExplorationResult r) {
-    String expected = expected(r.model());
+    // An incomplete run that found nothing shows UNKNOWN; what bounded it goes with the status.
+    String result = r.found().isEmpty() && !r.complete() ? "UNKNOWN" : r.verdict();
+    String padded = String.format(Locale.ROOT, "%-" + resultWidth + "s", result);
+    String coloured = r.found().isEmpty()
+        ? (r.complete() ? console.green(padded) : console.yellow(padded)) : console.red(padded);
     String status = r.asExpected() ? console.green("ok") : console.red("UNEXPECTED");
-    console.out().println(String.format("%-" + nameWidth + "s  %-20s  %-20s  %10d  %-8s  %7.2fs  ",
-        r.model().name(), r.verdict(), expected, r.executions(), r.complete() ? "yes" : "no",
-        r.elapsed().toNanos() / 1e9) + status);
+    if (!r.complete()) {
+      status += " (bounded by " + r.bound() + ")";
+    }
+    console.out().println(String.format(Locale.ROOT, "%-" + nameWidth + "s  ", r.model().name()) + coloured
+        + String.format(Locale.ROOT, "  %-" + resultWidth + "s  %,12d  %-8s  %7.2fs  ", expected(r.model()),
+            r.executions(), r.complete() ? "yes" : "no", r.elapsed().toNanos() / 1e9)
+        + status);
   }
 
   static String expected(ModelDefinition m) {
-    StringBuilder b = new StringBuilder();
-    for (Verdict v : m.expect()) {
-      if (b.length() > 0) {
-        b.append(", ");
-      }
-      b.append(v.name());
-    }
-    return b.toString();
+    return SummaryJson.expected(m);
   }
 }

@@ -34,8 +34,11 @@ public sealed interface Finding
    * @param held the locks it holds, outermost first
    * @param lockdepClass the lock class lockdep saw it acquire for this wait, or null when lockdep
    *     does not see the wait (bit waits, completions, memory, wake-ups)
+   * @param waitsFor the tasks it waits for (its edges in the wait-for graph); empty
+   *     when it waits for an event no particular task owns
    */
-  record Wait(String task, String op, String reason, List<String> held, String lockdepClass) {}
+  record Wait(String task, String op, String reason, List<String> held, String lockdepClass,
+      List<String> waitsFor) {}
 
   /** Tasks blocked in a cycle of the wait-for graph. */
   record Deadlock(List<String> tasks, List<Wait> waits, List<String> alsoBlocked, int step)

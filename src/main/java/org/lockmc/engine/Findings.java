@@ -6,6 +6,7 @@ import java.util.List;
 import org.lockmc.engine.sync.LockdepEffect;
 import org.lockmc.engine.sync.Op;
 import org.lockmc.engine.sync.TaskState;
+import org.lockmc.engine.sync.WaitFor;
 
 /**
  * Concludes an execution: its violations and livelocks (recorded as they happened), a deadlock
@@ -83,8 +84,15 @@ final class Findings {
     for (TaskState.Held h : t.state.held()) {
       held.add(h.toString());
     }
-    return new Finding.Wait(t.name(), t.origin.describe(),
-        t.pending.object().waitFor(t.pending, t.state).reason(), held, lockdepClass(t.origin));
+    WaitFor w = t.pending.object().waitFor(t.pending, t.state);
+    List<String> waitsFor = new ArrayList<>();
+    for (TaskState s : w.tasks()) {
+      if (s != null && !waitsFor.contains(s.name())) {
+        waitsFor.add(s.name());
+      }
+    }
+    return new Finding.Wait(t.name(), t.origin.describe(), w.reason(), held,
+        lockdepClass(t.origin), waitsFor);
   }
 
   /** The class lockdep saw acquired for a wait in {@code op}, or null when it sees none. */

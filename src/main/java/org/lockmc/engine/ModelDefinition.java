@@ -34,15 +34,18 @@ public final class ModelDefinition {
   private final Lockdep lockdep;
   private final String source;
   private final Constructor<?> constructor;
+  /** The model's source file, relative to the working directory, or null when unknown. */
+  private final String sourceFile;
 
   private ModelDefinition(Class<?> type, List<TaskSpec> tasks, Set<Verdict> expect,
-      Lockdep lockdep, String source, Constructor<?> constructor) {
+      Lockdep lockdep, String source, Constructor<?> constructor, String sourceFile) {
     this.type = type;
     this.tasks = List.copyOf(tasks);
     this.expect = expect;
     this.lockdep = lockdep;
     this.source = source;
     this.constructor = constructor;
+    this.sourceFile = sourceFile;
   }
 
   /** Reads and validates the model class {@code type}. */
@@ -69,7 +72,7 @@ public final class ModelDefinition {
       throw new ModelError(where + " is an inner class: declare it static or top-level");
     }
     List<TaskSpec> tasks = tasks(type);
-    return new ModelDefinition(type, tasks, expect, lm.lockdep(), lm.source(), ctor);
+    return new ModelDefinition(type, tasks, expect, lm.lockdep(), lm.source(), ctor, null);
   }
 
   private static Set<Verdict> expectation(String where, LockModel lm) {
@@ -203,5 +206,19 @@ public final class ModelDefinition {
 
   public String source() {
     return source;
+  }
+
+  /**
+   * The {@code .java} file the model was compiled from, relative to the working directory (for
+   * example {@code models/basics/AbbaDeadlock.java}), or null when it is not known. Reports and
+   * SARIF locate findings in it.
+   */
+  public String sourceFile() {
+    return sourceFile;
+  }
+
+  /** This definition, knowing that it was compiled from {@code file} (a relative path). */
+  public ModelDefinition withSourceFile(String file) {
+    return new ModelDefinition(type, tasks, expect, lockdep, source, constructor, file);
   }
 }

@@ -60,6 +60,80 @@ class CliTest {
     assertTrue(r.out().contains("DEADLOCK: A, B wait for each other"), r.out());
     assertTrue(r.out().contains("| A "), r.out());
     assertTrue(r.out().contains("A: mutex_lock(b) -- mutex b held by B; holds a"), r.out());
+    assertTrue(r.out().contains("[blocked: mutex b held by B]"), r.out());
+    assertTrue(r.out().contains("| AbbaDeadlock.java:24"), "model lines: " + r.out());
+  }
+
+  @Test
+  void theVerdictTableIsAligned() {
+    Run r = run("check", "basics", "--no-color");
+    String[] lines = r.out().split("\n");
+    int result = lines[0].indexOf("RESULT");
+    int executions = lines[0].indexOf("EXECUTIONS") + "EXECUTIONS".length();
+    int rows = 0;
+    for (String l : lines) {
+      if (l.startsWith("basics.")) {
+        assertEquals(result, l.indexOf(l.contains("DEADLOCK") ? "DEADLOCK" : "SAFE"), l);
+        assertTrue(Character.isDigit(l.charAt(executions - 1)), "right-aligned count: " + l);
+        assertEquals(' ', l.charAt(executions), l);
+        rows++;
+      }
+    }
+    assertEquals(9, rows, r.out());
+    assertFalse(r.out().contains("\u001b["), "no colours off a terminal");
+  }
+
+  @Test
+  void jsonPrintsOneDocumentAndNoTable() throws IOException {
+    Run r = run("check", "basics", "--json");
+    assertEquals(Main.OK, r.code(), r.err());
+    assertTrue(r.out().startsWith("{\n  \"format\": 1,\n  \"tool\": \"lockmc\",\n"), r.out());
+    com.fasterxml.jackson.databind.JsonNode doc =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(9, doc.get("models").size());
+    assertEquals(0, doc.get("unexpected").asInt());
+    com.fasterxml.jackson.databind.JsonNode abba = doc.get("models").get(0);
+    assertEquals("basics.AbbaDeadlock", abba.get("model").asText());
+    assertEquals("DEADLOCK", abba.get("result").asText());
+    assertTrue(abba.get("complete").asBoolean());
+    assertEquals("AbbaDeadlock.java:25", abba.get("counterexamples").get(0).get("at").asText());
+    assertEquals(run("check", "basics", "--json").out(), r.out(), "deterministic");
+  }
+
+  @Test
+  void reportWritesTheFolderAndTheSarifAndJunitFiles() throws IOException {
+    Path out = tmp.resolve("rep");
+    Path sarif = tmp.resolve("out/lockmc.sarif");
+    Path junit = tmp.resolve("out/lockmc-junit.xml");
+    Run r = run("report", "basics", "--out", out.toString(), "--sarif", sarif.toString(),
+        "--junit", junit.toString());
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    assertTrue(Files.isRegularFile(out.resolve("index.html")));
+    assertTrue(Files.isRegularFile(out.resolve("basics.AbbaDeadlock/schedule.txt")));
+    assertTrue(Files.readString(sarif).contains("\"ruleId\": \"lockmc/deadlock\""));
+    assertTrue(Files.readString(junit).contains("<testcase classname=\"basics\" name=\"AbbaDeadlock\""));
+    assertFalse(r.out().contains("| A "), "report shows no counterexample tables: " + r.out());
+    Run replay = run("replay", out.resolve("basics.AbbaDeadlock/schedule.txt").toString());
+    assertEquals(Main.OK, replay.code(), replay.out() + replay.err());
+    assertTrue(replay.out().contains("reproduced: DEADLOCK[A, B]"), replay.out());
+  }
+
+  @Test
+  void checkWithReportMirrorsTheRunInTheFolder() throws IOException {
+    Path out = tmp.resolve("rep");
+    assertEquals(Main.OK, run("report", "basics", "--out", out.toString()).code());
+    Run r = run("check", "basics.AbbaDeadlock", "--quiet", "--report", out.toString());
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    assertTrue(Files.isDirectory(out.resolve("basics.AbbaDeadlock")));
+    assertFalse(Files.exists(out.resolve("basics.AbbaFixedOrder")), "not checked: pruned");
+    assertTrue(Files.readString(out.resolve("index.html")).contains("1 model: 1 as expected"));
+  }
+
+  @Test
+  void anUnwritableReportFolderIsAOneLineError() throws IOException {
+    Path file = write("plain.txt", "not a folder");
+    assertOneLineError(run("check", "basics.AbbaDeadlock", "--report", file.toString()),
+        "cannot write the report");
   }
 
   @Test
@@ -127,7 +201,7 @@ class CliTest {
     Run r = run("replay", schedule.toString());
     assertEquals(Main.OK, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("reproduced: DEADLOCK[A, B]"), r.out());
-    assertTrue(r.out().contains("@AbbaDeadlock.java:"), "replay shows model lines: " + r.out());
+    assertTrue(r.out().contains("| AbbaDeadlock.java:25"), "replay shows model lines: " + r.out());
   }
 
   @Test
