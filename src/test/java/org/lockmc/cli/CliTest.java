@@ -79,7 +79,7 @@ class CliTest {
         rows++;
       }
     }
-    assertEquals(9, rows, r.out());
+    assertEquals(org.lockmc.testing.TestModels.library("basics").size(), rows, r.out());
     assertFalse(r.out().contains("\u001b["), "no colours off a terminal");
   }
 
@@ -90,7 +90,7 @@ class CliTest {
     assertTrue(r.out().startsWith("{\n  \"format\": 1,\n  \"tool\": \"lockmc\",\n"), r.out());
     com.fasterxml.jackson.databind.JsonNode doc =
         new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
-    assertEquals(9, doc.get("models").size());
+    assertEquals(org.lockmc.testing.TestModels.library("basics").size(), doc.get("models").size());
     assertEquals(0, doc.get("unexpected").asInt());
     com.fasterxml.jackson.databind.JsonNode abba = doc.get("models").get(0);
     assertEquals("basics.AbbaDeadlock", abba.get("model").asText());
