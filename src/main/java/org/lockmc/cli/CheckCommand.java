@@ -3,6 +3,8 @@ package org.lockmc.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lockmc.check.CheckOptions;
+import org.lockmc.check.CheckResult;
 import org.lockmc.check.Checker;
 import org.lockmc.engine.Counterexample;
 import org.lockmc.engine.ExplorationResult;
@@ -21,6 +23,12 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
+  @CommandLine.Mixin LockdepOptions lockdepOptions = new LockdepOptions();
+
+  @CommandLine.Option(names = "--lockdep",
+      description = "Print the lockdep view in full: every report in lockdep's layout (splats),"
+          + " with lockmc's verdict on each.")
+  boolean lockdepSplats;
 
   @CommandLine.Option(names = {"-q", "--quiet"},
       description = "Only the verdict lines, and counterexamples of unexpected results.")
@@ -41,36 +49,56 @@ final class CheckCommand implements Callable<Integer> {
 
   int run(Console console) {
     ExplorerConfig config = exploration.config(spec.commandLine());
+    CheckOptions options = lockdepOptions.options(spec.commandLine());
     List<ModelDefinition> models = locator.locateAll(targets);
     VerdictTable table = new VerdictTable(console, models);
     table.header();
     int unexpected = 0;
     long start = System.nanoTime();
     for (ModelDefinition m : models) {
-      ExplorationResult r = Checker.explorer(m, config, Checker.strategy(config))
+      CheckResult c = Checker.run(Checker.explorer(m, config, Checker.strategy(config))
           .progress((n, elapsed) -> console.progress(String.format("  %s: %,d executions (%,.0f/s)",
-              m.name(), n, n / Math.max(1e-3, elapsed.toNanos() / 1e9))))
-          .explore();
+              m.name(), n, n / Math.max(1e-3, elapsed.toNanos() / 1e9)))), m, options);
+      ExplorationResult r = c.exploration();
       console.clearProgress();
-      table.row(r);
-      if (!r.asExpected()) {
+      table.row(c);
+      if (!c.asExpected()) {
         unexpected++;
       }
-      if (!quiet || !r.asExpected()) {
-        for (Counterexample cx : r.counterexamples()) {
-          console.out().println();
-          console.out().println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
-          console.out().print(indent(TraceTable.render(cx)));
-        }
-        if (!r.counterexamples().isEmpty()) {
-          console.out().println();
-        }
+      if (!quiet || !c.asExpected()) {
+        details(console, c);
       }
     }
     double secs = (System.nanoTime() - start) / 1e9;
     console.out().printf("%d model%s checked in %.1fs: %d as expected, %d unexpected%n",
         models.size(), models.size() == 1 ? "" : "s", secs, models.size() - unexpected, unexpected);
     return unexpected == 0 ? Main.OK : Main.UNEXPECTED;
+  }
+
+  /** The counterexamples, then the lockdep view (one line per report, or the splats). */
+  private void details(Console console, CheckResult c) {
+    ExplorationResult r = c.exploration();
+    boolean any = false;
+    for (Counterexample cx : r.counterexamples()) {
+      console.out().println();
+      console.out().println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
+      console.out().print(indent(TraceTable.render(cx)));
+      any = true;
+    }
+    if (c.lockdep() != null && lockdepSplats) {
+      console.out().println();
+      console.out().print(indent(c.lockdep().text()));
+      any = true;
+    } else if (c.lockdep() != null && !c.lockdep().brief().isEmpty()) {
+      console.out().println();
+      for (String line : c.lockdep().brief()) {
+        console.out().println("  " + line);
+      }
+      any = true;
+    }
+    if (any) {
+      console.out().println();
+    }
   }
 
   static String indent(String text) {

@@ -1,6 +1,7 @@
 package org.lockmc.cli;
 
 import java.util.List;
+import org.lockmc.check.CheckResult;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.model.Verdict;
@@ -20,16 +21,27 @@ final class VerdictTable {
   }
 
   void header() {
-    console.out().println(console.bold(String.format("%-" + nameWidth + "s  %-20s  %-20s  %10s  %-8s  %8s",
-        "MODEL", "RESULT", "EXPECTED", "EXECUTIONS", "COMPLETE", "TIME")));
+    console.out().println(console.bold(String.format(
+        "%-" + nameWidth + "s  %-20s  %-20s  %-22s  %10s  %-8s  %8s",
+        "MODEL", "RESULT", "EXPECTED", "LOCKDEP", "EXECUTIONS", "COMPLETE", "TIME")));
   }
 
-  void row(ExplorationResult r) {
+  void row(CheckResult c) {
+    ExplorationResult r = c.exploration();
     String expected = expected(r.model());
-    String status = r.asExpected() ? console.green("ok") : console.red("UNEXPECTED");
-    console.out().println(String.format("%-" + nameWidth + "s  %-20s  %-20s  %10d  %-8s  %7.2fs  ",
-        r.model().name(), r.verdict(), expected, r.executions(), r.complete() ? "yes" : "no",
-        r.elapsed().toNanos() / 1e9) + status);
+    String status;
+    if (c.asExpected()) {
+      status = console.green("ok");
+    } else if (!r.asExpected()) {
+      status = console.red("UNEXPECTED");
+    } else {
+      status = console.red("UNEXPECTED (lockdep: expected " + r.model().lockdep().name() + ")");
+    }
+    String lockdep = c.lockdep() == null ? "off" : c.lockdep().summary();
+    console.out().println(String.format(
+        "%-" + nameWidth + "s  %-20s  %-20s  %-22s  %10d  %-8s  %7.2fs  ",
+        r.model().name(), r.verdict(), expected, lockdep, r.executions(),
+        r.complete() ? "yes" : "no", r.elapsed().toNanos() / 1e9) + status);
   }
 
   static String expected(ModelDefinition m) {
