@@ -30,7 +30,7 @@ public final class DependencyGraph {
   private final BitSet shared = new BitSet();
   private final BitSet recursiveRead = new BitSet();
   private final BitSet synced = new BitSet();
-  private final Map<Integer, String> taskNames = new HashMap<>();
+  private final List<String> taskNames = new ArrayList<>();
 
   /** The class of {@code lock} with {@code subclass}, registered on first sight. */
   LockClass classOf(SyncObject lock, int subclass) {
@@ -64,7 +64,12 @@ public final class DependencyGraph {
   }
 
   void task(int id, String name) {
-    taskNames.putIfAbsent(id, name);
+    while (taskNames.size() <= id) {
+      taskNames.add(null);
+    }
+    if (taskNames.get(id) == null) {
+      taskNames.set(id, name);
+    }
   }
 
   /** The edge {@code from -> to}, or null. */
@@ -161,6 +166,7 @@ public final class DependencyGraph {
 
   /** The name of task {@code id}, as first seen. */
   public String taskName(int id) {
-    return taskNames.getOrDefault(id, "task" + id);
+    String name = id < taskNames.size() ? taskNames.get(id) : null;
+    return name == null ? "task" + id : name;
   }
 }

@@ -141,8 +141,13 @@ final class TaskLocks {
     if (c.id() >= exclusiveCounts.length) {
       exclusiveCounts = Arrays.copyOf(exclusiveCounts, Math.max(c.id() + 1, exclusiveCounts.length * 2));
     }
-    exclusiveCounts[c.id()] += delta;
-    heldExclusive.set(c.id(), exclusiveCounts[c.id()] > 0);
+    int before = exclusiveCounts[c.id()];
+    exclusiveCounts[c.id()] = before + delta;
+    if (before == 0) {
+      heldExclusive.set(c.id());
+    } else if (before + delta == 0) {
+      heldExclusive.clear(c.id());
+    }
   }
 
   /** The ids of the classes held exclusively now (a live view: do not keep it). */

@@ -9,10 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.lockmc.check.CheckResult;
 
 /**
- * The "done when" checks of issue 5, against test-local stand-ins of the seed models (the library
- * models of seeds 000, 002 and 003 are written later; these checks are then re-pointed at them).
+ * The "done when" checks of issue 5, against test-local stand-ins of the seed models. The library
+ * models of seeds 000, 002 and 003 are written later; re-point each check by replacing its
+ * stand-in in {@link #SEED_MODELS} (the test-local name) with the library model.
  */
 class SplatAcceptanceTest {
+  /**
+   * Seed model -> test-local stand-in under src/test/resources/lockdep/models. Replace the value
+   * by the library model's name and load it with TestModels.libraryModel once it exists.
+   */
+  static final java.util.Map<String, String> SEED_MODELS = java.util.Map.of(
+      "seed 002 before PATCH 2/3", "thp.ThpSwapinBefore",
+      "seed 002 after PATCH 2/3", "thp.ThpSwapinAfter",
+      "seed 000 KSM hot-remove, 2.6.36", "ksm.KsmHotremove2010",
+      "seed 000 KSM hot-remove, 3.6", "ksm.KsmHotremove2012",
+      "seed 003 stage 2 (cpu hotplug a percpu rwsem)", "memhotplug.MemHotplugHomebrewStage2");
+
   private static LockdepModels models;
 
   @BeforeAll
@@ -31,7 +43,7 @@ class SplatAcceptanceTest {
   @Test
   void seed002SplatIsAConfirmedDeadlockBeforeThePatch() {
     SplatReproduction.Result a = answer("seed-002-2016-thp-swapin-abbreviated.txt",
-        "thp.ThpSwapinBefore", LockdepRules.V5_10);
+        SEED_MODELS.get("seed 002 before PATCH 2/3"), LockdepRules.V5_10);
     assertEquals(SplatReproduction.Answer.CONFIRMED, a.answer(), a.explanation());
     assertEquals(3, a.edges().size());
     assertNotNull(a.classification().witness());
@@ -42,7 +54,7 @@ class SplatAcceptanceTest {
   @Test
   void seed002SplatIsNotReproducedAfterThePatch() {
     SplatReproduction.Result a = answer("seed-002-2016-thp-swapin-abbreviated.txt",
-        "thp.ThpSwapinAfter", LockdepRules.V5_10);
+        SEED_MODELS.get("seed 002 after PATCH 2/3"), LockdepRules.V5_10);
     assertEquals(SplatReproduction.Answer.NOT_REPRODUCED, a.answer());
     assertEquals("the model never takes cpu_hotplug.lock while holding &mm->mmap_sem (the"
         + " splat's -> #1: get_online_cpus <- sum_vm_event <- collapse_huge_page)",
@@ -52,7 +64,7 @@ class SplatAcceptanceTest {
   @Test
   void ksm2010SplatIsAFalsePositiveBecausePmMutexSerialisesBothOrders() {
     SplatReproduction.Result a = answer("appendix-A.1-2010-ksm-hotremove-2.6.36.txt",
-        "ksm.KsmHotremove2010", LockdepRules.PRE_5_10);
+        SEED_MODELS.get("seed 000 KSM hot-remove, 2.6.36"), LockdepRules.PRE_5_10);
     assertEquals(SplatReproduction.Answer.FALSE_POSITIVE, a.answer(), a.explanation());
     assertEquals("pm_mutex is held around both orders (at every recording), so they never run"
         + " at the same time", a.explanation());
@@ -61,7 +73,7 @@ class SplatAcceptanceTest {
   @Test
   void ksm2012SplatIsAFalsePositiveBecauseMemHotplugMutexSerialisesBothOrders() {
     SplatReproduction.Result a = answer("lockdep-1.10-E-2012-ksm-hotremove-3.6.txt",
-        "ksm.KsmHotremove2012", LockdepRules.PRE_5_10);
+        SEED_MODELS.get("seed 000 KSM hot-remove, 3.6"), LockdepRules.PRE_5_10);
     assertEquals(SplatReproduction.Answer.FALSE_POSITIVE, a.answer(), a.explanation());
     assertTrue(a.explanation().startsWith("mem_hotplug_mutex and pm_mutex are held around both"
         + " orders"), a.explanation());
@@ -79,8 +91,8 @@ class SplatAcceptanceTest {
   void hotplug2017SplatIsAConfirmedDeadlockOnceCpuHotplugIsAPercpuRwsem() {
     for (String file : new String[] {"appendix-A.2-2017-hotplug-4.12.txt",
         "lockdep-1.10-A-2017-hotplug-4.12.txt"}) {
-      SplatReproduction.Result a = answer(file, "memhotplug.MemHotplugHomebrewStage2",
-          LockdepRules.PRE_5_10);
+      SplatReproduction.Result a = answer(file,
+          SEED_MODELS.get("seed 003 stage 2 (cpu hotplug a percpu rwsem)"), LockdepRules.PRE_5_10);
       assertEquals(SplatReproduction.Answer.CONFIRMED, a.answer(), a.explanation());
       assertEquals("cpu_hotplug_lock", a.mapping().get(0).modelClass().displayName());
       assertEquals("normalised name", a.mapping().get(0).how());
