@@ -6,8 +6,8 @@ import org.lockmc.engine.ModelError;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code lockmc check | replay | list | bench | splat}. The composition root, and the
- * only place that exits the JVM.
+ * The command line: {@code lockmc check | replay | list | bench | splat}. The composition root,
+ * and the only place that exits the JVM.
  *
  * <p>Exit codes: 0 every result as expected, 1 an unexpected result, 2 a usage or model error
  * (one line, no stack trace), 3 an internal error (stack trace, and a plea to report it).

@@ -18,6 +18,7 @@ import org.lockmc.engine.ExplorerConfig;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.ModelError;
 import org.lockmc.lockdep.Cycle;
+import org.lockmc.lockdep.DeadlockWitness;
 import org.lockmc.lockdep.Dep;
 import org.lockmc.lockdep.Edge;
 import org.lockmc.lockdep.LockdepReport;
@@ -129,11 +130,19 @@ final class SplatCommand implements Callable<Integer> {
     out.println("answer: " + answer.answer().label());
     out.println("  " + answer.explanation());
     Counterexample cx = x.counterexample(Verdict.DEADLOCK);
-    if (answer.answer() == SplatReproduction.Answer.CONFIRMED && cx != null
-        && answer.classification().witness().execution() == cx.execution()) {
+    if (answer.answer() == SplatReproduction.Answer.CONFIRMED) {
+      DeadlockWitness w = answer.classification().witness();
       out.println();
-      out.println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
-      out.print(CheckCommand.indent(TraceTable.render(cx)));
+      if (cx != null && w.execution() == cx.execution() && w.key().equals(cx.finding().key())) {
+        out.println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
+        out.print(CheckCommand.indent(TraceTable.render(cx)));
+      } else {
+        out.println("  " + w.summary() + " (execution " + w.execution() + "), blocked:");
+        for (DeadlockWitness.TaskWait t : w.waits()) {
+          out.println("    " + t.task() + ": " + t.op() + " -- " + t.reason()
+              + (t.held().isEmpty() ? "" : "; holds " + String.join(", ", t.held())));
+        }
+      }
     }
     if (showSplat && !answer.edges().isEmpty()) {
       Cycle c = matching(result.lockdep(), answer);

@@ -7,8 +7,8 @@ import org.lockmc.engine.sync.SyncObject;
 
 /**
  * What lockdep does with one acquisition or release of one task ({@code __lock_acquire}, {@code
- * validate_chain}, {@code check_deadlock}, {@code check_prevs_add}, {@code __lock_release}), applied
- * to the recorder's graph and held stacks.
+ * validate_chain}, {@code check_deadlock}, {@code check_prevs_add}, {@code __lock_release}),
+ * applied to the recorder's graph and held stacks.
  *
  * <ul>
  *   <li>{@code nest_lock}: an acquisition of the class on top of the stack merges into that entry;

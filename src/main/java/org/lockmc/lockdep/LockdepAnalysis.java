@@ -12,7 +12,7 @@ import org.lockmc.engine.ExplorationResult;
 public final class LockdepAnalysis {
   private LockdepAnalysis() {}
 
-  /** The lockdep report of {@code model} after {@code exploration}, observed by {@code recorder}. */
+  /** The lockdep report of {@code model} after {@code exploration}, seen by {@code recorder}. */
   public static LockdepReport analyse(String model, LockdepRecorder recorder,
       ExplorationResult exploration) {
     DependencyGraph graph = recorder.graph();

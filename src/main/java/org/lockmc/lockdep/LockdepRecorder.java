@@ -2,7 +2,6 @@ package org.lockmc.lockdep;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +43,7 @@ public final class LockdepRecorder implements ExecutionListener {
   private final SiteSource sites;
   private final DependencyGraph graph = new DependencyGraph();
   private final DependencyRules dependencies;
-  private final Map<Long, String> siteCache = new HashMap<>();
+  private final SiteCache siteCache = new SiteCache();
   private final Map<String, MisuseReport> misuse = new LinkedHashMap<>();
   private final Map<String, List<DeadlockWitness>> witnesses = new LinkedHashMap<>();
   private TaskLocks[] tasks = new TaskLocks[8];

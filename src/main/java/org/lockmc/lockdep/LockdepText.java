@@ -35,10 +35,12 @@ final class LockdepText {
         dependency(b, e.from(), e.to(), e.mask(), e.first());
       }
       b.append("lockmc: ").append(c.classification().text()).append('\n');
+      blocked(b, c.classification().witness());
     }
     for (LockdepReport.Recursive rec : r.recursive()) {
       b.append('\n').append(misuse.print(rec.report()));
       b.append("\nlockmc: ").append(rec.classification().text()).append('\n');
+      blocked(b, rec.classification().witness());
     }
     for (MisuseReport m : r.misuse()) {
       b.append('\n').append(misuse.print(m));
@@ -63,6 +65,21 @@ final class LockdepText {
         .append(Dep.names(mask)).append("): ").append(first.op()).append(" at ")
         .append(first.site()).append(" by ").append(first.taskId()).append(", execution ")
         .append(first.execution()).append('\n');
+  }
+
+  /** How the tasks of a confirming deadlock wait, with their lockdep held classes. */
+  static void blocked(StringBuilder b, DeadlockWitness w) {
+    if (w == null) {
+      return;
+    }
+    for (DeadlockWitness.TaskWait t : w.waits()) {
+      b.append("  ").append(t.task()).append(": ").append(t.op()).append(" -- ")
+          .append(t.reason());
+      if (!t.held().isEmpty()) {
+        b.append("; holds ").append(String.join(", ", t.held()));
+      }
+      b.append('\n');
+    }
   }
 
   /** One line for a misuse report. */

@@ -9,9 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The lines of a splat with what surrounds lockdep's own text removed: mail quoting ({@code > }),
- * a mail archive's non-breaking spaces, printk timestamps ({@code [  201.602150] }) and caller ids ({@code [ T5093]}); and the patterns
- * of lockdep's lines, in every layout of lockdep.md 1.9 (old {@code , at: [<addr>] sym} and raw
- * frame addresses, hashed or real instance addresses, syzbot's {@code file:line [inline]}).
+ * a mail archive's non-breaking spaces, printk timestamps ({@code [  201.602150] }) and caller
+ * ids ({@code [ T5093]}); and the patterns of lockdep's lines, in every layout of lockdep.md 1.9
+ * (old {@code , at: [<addr>] sym} and raw frame addresses, hashed or real instance addresses,
+ * syzbot's {@code file:line [inline]}).
  */
 final class SplatLines {
   /** One input line: {@code raw} keeps the indentation lockdep printed, {@code text} is trimmed. */

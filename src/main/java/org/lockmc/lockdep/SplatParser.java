@@ -113,7 +113,8 @@ public final class SplatParser {
     }
     Matcher m = SplatLines.TRYING.matcher(l.text());
     if (!m.matches()) {
-      throw error(l, "expected '<task>/<pid> is trying to acquire lock:', found '" + l.text() + "'");
+      throw error(l, "expected '<task>/<pid> is trying to acquire lock:', found '" + l.text()
+          + "'");
     }
     task = m.group(1);
     pid = Integer.parseInt(m.group(2));

@@ -63,10 +63,14 @@ final class TaskLocks {
     this.epoch = epoch;
     this.name = name;
     path = id;
-    Arrays.fill(stack, 0, depth, null);
+    for (int i = 0; i < depth; i++) {
+      exclusiveCounts[stack[i].lockClass.id()] = 0;
+      stack[i] = null;
+    }
     depth = 0;
-    Arrays.fill(exclusiveCounts, 0);
-    heldExclusive.clear();
+    if (!heldExclusive.isEmpty()) {
+      heldExclusive.clear();
+    }
     pendingTry = null;
     pendingTrySite = null;
     blockedOn = null;
@@ -97,7 +101,7 @@ final class TaskLocks {
     return e;
   }
 
-  /** The innermost entry that {@code instance} releases (lockdep's {@code find_held_lock}), or -1. */
+  /** The innermost entry {@code instance} releases (lockdep's {@code find_held_lock}), or -1. */
   int find(SyncObject instance) {
     for (int i = depth - 1; i >= 0; i--) {
       if (stack[i].instance == instance) {
@@ -139,7 +143,8 @@ final class TaskLocks {
 
   private void exclusive(LockClass c, int delta) {
     if (c.id() >= exclusiveCounts.length) {
-      exclusiveCounts = Arrays.copyOf(exclusiveCounts, Math.max(c.id() + 1, exclusiveCounts.length * 2));
+      exclusiveCounts = Arrays.copyOf(exclusiveCounts,
+          Math.max(c.id() + 1, exclusiveCounts.length * 2));
     }
     int before = exclusiveCounts[c.id()];
     exclusiveCounts[c.id()] = before + delta;

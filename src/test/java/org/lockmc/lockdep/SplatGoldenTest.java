@@ -36,6 +36,7 @@ class SplatGoldenTest {
         Arguments.of("golden.SrcuMutexInversion", LockdepRules.PRE_5_10),
         Arguments.of("golden.LockMisuse", LockdepRules.V5_10),
         Arguments.of("golden.BitWaitDeadlock", LockdepRules.V5_10),
+        Arguments.of("golden.TwoDeadlocks", LockdepRules.V5_10),
         Arguments.of("thp.ThpSwapinBefore", LockdepRules.V5_10),
         Arguments.of("ksm.KsmHotremove2012", LockdepRules.V5_10),
         Arguments.of("memhotplug.MemHotplugHomebrewStage2", LockdepRules.V5_10));
