@@ -13,8 +13,9 @@ import org.lockmc.model.Verdict;
  * Decides, for each lockdep report, whether the exploration confirms it, shows it to be a false
  * positive, or cannot tell; and which deadlocks lockdep cannot see.
  *
- * <p>A report is confirmed by a deadlock whose tasks hold or await every class of the report
- * (preferring the canonical DEADLOCK counterexample, whose trace the user sees). Otherwise, after a
+ * <p>A report is confirmed by a deadlock whose tasks hold or await every class of the report, one
+ * of them waiting to acquire one of those classes (preferring the canonical DEADLOCK
+ * counterexample, whose trace the user sees). Otherwise, after a
  * complete exploration, it is a false positive, and the classifier names the first of these causes
  * that holds: a class held exclusively at every recording of every dependency of the cycle (an
  * outer lock serialising both orders); a single task recording every dependency (a task does not

@@ -51,9 +51,21 @@ public record DeadlockWitness(String key, String summary, long execution, List<T
     return s;
   }
 
-  /** Whether the deadlocked tasks hold or await every class in {@code names}. */
+  /**
+   * Whether this deadlock is one through the classes {@code names}: its tasks hold or await every
+   * one of them, and at least one task waits to acquire one of them (so a deadlock that merely
+   * happens while those locks are held, waiting on something else, does not count).
+   */
   public boolean covers(Collection<String> names) {
-    return classes().containsAll(names);
+    if (!classes().containsAll(names)) {
+      return false;
+    }
+    for (TaskWait w : waits) {
+      if (w.awaited() != null && names.contains(w.awaited())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether some task holds {@code name} and waits to acquire it again. */
