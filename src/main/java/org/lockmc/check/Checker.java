@@ -11,6 +11,9 @@ import org.lockmc.engine.StrategyKind;
 import org.lockmc.engine.dpor.RandomStrategy;
 import org.lockmc.engine.dpor.ReplayStrategy;
 import org.lockmc.engine.dpor.TreeStrategy;
+import org.lockmc.lockdep.LockdepAnalysis;
+import org.lockmc.lockdep.LockdepRecorder;
+import org.lockmc.lockdep.LockdepReport;
 
 /**
  * The checking pipeline for one model: the strategy the configuration names, the explorer, and
@@ -20,9 +23,30 @@ import org.lockmc.engine.dpor.TreeStrategy;
 public final class Checker {
   private Checker() {}
 
-  /** Explores {@code model} with {@code config}. */
-  public static ExplorationResult check(ModelDefinition model, ExplorerConfig config) {
-    return explorer(model, config, strategy(config)).explore();
+  /** Explores {@code model} with {@code config}, with the lockdep view. */
+  public static CheckResult check(ModelDefinition model, ExplorerConfig config) {
+    return check(model, config, CheckOptions.DEFAULT);
+  }
+
+  /** Explores {@code model} with {@code config} and {@code options}. */
+  public static CheckResult check(ModelDefinition model, ExplorerConfig config,
+      CheckOptions options) {
+    return run(explorer(model, config, strategy(config)), model, options);
+  }
+
+  /**
+   * Runs {@code explorer} (made by {@link #explorer}, perhaps with a progress listener) and the
+   * analyses {@code options} asks for.
+   */
+  public static CheckResult run(Explorer explorer, ModelDefinition model, CheckOptions options) {
+    LockdepRecorder recorder = options.lockdep() ? new LockdepRecorder(options.rules()) : null;
+    if (recorder != null) {
+      explorer.listener(recorder);
+    }
+    ExplorationResult r = explorer.explore();
+    LockdepReport report = recorder == null ? null
+        : LockdepAnalysis.analyse(model.name(), recorder, r);
+    return new CheckResult(r, report);
   }
 
   /** Replays {@code schedule} on {@code model}, recording the model line of every step. */
@@ -32,7 +56,9 @@ public final class Checker {
     return explorer(model, c, new ReplayStrategy(schedule)).captureSites(true).explore();
   }
 
-  /** An explorer wired with the standard analyses, for callers that add their own listeners. */
+  /**
+   * A bare explorer, for callers that add their own listeners; {@link #run} adds the analyses.
+   */
   public static Explorer explorer(ModelDefinition model, ExplorerConfig config,
       ExplorationStrategy strategy) {
     return new Explorer(model, config, strategy);

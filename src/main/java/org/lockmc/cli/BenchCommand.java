@@ -3,6 +3,7 @@ package org.lockmc.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lockmc.check.CheckOptions;
 import org.lockmc.check.Checker;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ExplorerConfig;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
 final class BenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
+  @CommandLine.Mixin LockdepOptions lockdep = new LockdepOptions();
 
   @CommandLine.Option(names = "--time-limit", paramLabel = "DURATION",
       description = "Per run (default: 60s); a run cut by it is marked incomplete.")
@@ -57,7 +59,10 @@ final class BenchCommand implements Callable<Integer> {
         .withTimeLimit(ExplorationOptions.duration(cl, timeLimit));
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
     List<ModelDefinition> models = locator.locateAll(t);
-    out().printf("# java %s, %d cpus%n", Runtime.version(), Runtime.getRuntime().availableProcessors());
+    CheckOptions options = lockdep.options(cl);
+    out().printf("# java %s, %d cpus, lockdep recording %s%n", Runtime.version(),
+        Runtime.getRuntime().availableProcessors(),
+        options.lockdep() ? "on (" + options.rules().label() + " rules)" : "off");
     out().printf("%-48s %-8s %-10s %12s %10s %12s  %s%n", "MODEL", "THREADS", "STRATEGY",
         "EXECUTIONS", "TIME", "EXEC/S", "RESULT");
     for (ModelDefinition m : models) {
@@ -65,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
         for (String s : strategies) {
           StrategyKind kind = ExplorationOptions.parseEnum(cl, "--strategies", s, StrategyKind.class);
           ExplorerConfig c = base.withThreads(mode).withStrategy(kind);
-          ExplorationResult r = Checker.check(m, c);
+          ExplorationResult r = Checker.check(m, c, options).exploration();
           double secs = r.elapsed().toNanos() / 1e9;
           out().printf("%-48s %-8s %-10s %12d %9.2fs %12.0f  %s%n", m.name(), r.threads(),
               s, r.executions(), secs, r.executions() / Math.max(secs, 1e-9),

@@ -16,6 +16,12 @@ final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
+  @CommandLine.Mixin LockdepOptions lockdep = new LockdepOptions();
+
+  @CommandLine.Option(names = "--lockdep",
+      description = "Print the lockdep view in full: every report in lockdep's layout (splats),"
+          + " with lockmc's verdict on each (by default, one line per report).")
+  boolean splats;
 
   @CommandLine.Option(names = {"-q", "--quiet"},
       description = "Only the verdict lines, and counterexamples of unexpected results.")
@@ -50,7 +56,8 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = Console.of(spec.commandLine(), !noColor && !json);
-    return new CheckRun(quiet, json, report, sarif, junit)
-        .run(console, locator.locateAll(targets), exploration.config(spec.commandLine()));
+    CheckRun run = new CheckRun(lockdep.options(spec.commandLine()), splats, quiet, json, report,
+        sarif, junit);
+    return run.run(console, locator.locateAll(targets), exploration.config(spec.commandLine()));
   }
 }

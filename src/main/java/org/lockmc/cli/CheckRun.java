@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import org.lockmc.check.CheckOptions;
+import org.lockmc.check.CheckResult;
 import org.lockmc.check.Checker;
-import org.lockmc.engine.ExplorationResult;
+import org.lockmc.engine.Explorer;
+import org.lockmc.lockdep.LockdepReport;
 import org.lockmc.engine.ExplorerConfig;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.ModelError;
@@ -32,13 +35,16 @@ import org.lockmc.report.TraceReport;
  * files only once every model is done. An interrupted run therefore leaves complete model folders and no
  * half-written file.
  *
+ * @param options the analyses besides the exploration (the lockdep view)
+ * @param splats print every lockdep report in full (splats) instead of one line each
  * @param quiet show counterexamples only for unexpected results
  * @param json print the JSON document instead of the table and counterexamples
  * @param reportDir where to write the report folder, or null
  * @param sarif where to write the SARIF log, or null
  * @param junit where to write the JUnit XML report, or null
  */
-record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path junit) {
+record CheckRun(CheckOptions options, boolean splats, boolean quiet, boolean json, Path reportDir,
+    Path sarif, Path junit) {
 
   /** Checks {@code models}; returns the exit code. */
   int run(Console console, List<ModelDefinition> models, ExplorerConfig config) {
@@ -65,7 +71,7 @@ record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path ju
     long start = System.nanoTime();
     try {
       for (ModelDefinition m : models) {
-        ModelReport report = explore(console, m, config, exploring);
+        ModelReport report = explore(console, m, config, options, exploring);
         threads = report.result().threads();
         synchronized (reports) {
           reports.add(report);
@@ -74,9 +80,10 @@ record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path ju
           writer.write(report);
         }
         if (!json) {
-          table.row(report.result());
-          if (!quiet || !report.result().asExpected()) {
+          table.row(report);
+          if (!quiet || !report.asExpected()) {
             counterexamples(console, report);
+            lockdep(console, report);
           }
         }
       }
@@ -88,18 +95,21 @@ record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path ju
 
   /** Explores one model with the progress line, and replays its counterexamples. */
   private static ModelReport explore(Console console, ModelDefinition m, ExplorerConfig config,
-      AtomicReference<String> exploring) {
-    LockGraphRecorder graph = new LockGraphRecorder();
-    ExplorationResult r = Checker.explorer(m, config, Checker.strategy(config)).listener(graph)
+      CheckOptions options, AtomicReference<String> exploring) {
+    LockGraphRecorder graph = options.lockdep() ? null : new LockGraphRecorder();
+    Explorer explorer = Checker.explorer(m, config, Checker.strategy(config))
         .progress((n, elapsed) -> {
           exploring.set(String.format(Locale.ROOT, " (%s was at %,d executions)", m.name(), n));
           console.progress(String.format(Locale.ROOT, "  %s: %,d executions (%,.0f/s)", m.name(),
               n, n / Math.max(1e-3, elapsed.toNanos() / 1e9)));
-        })
-        .explore();
+        });
+    if (graph != null) {
+      explorer.listener(graph);
+    }
+    CheckResult c = Checker.run(explorer, m, options);
     console.clearProgress();
     exploring.set("");
-    return ModelReport.of(r, graph);
+    return ModelReport.of(c, graph);
   }
 
   /** Writes what needs every model (index, SARIF, JUnit, JSON) and the closing line. */
@@ -107,7 +117,7 @@ record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path ju
       String threads) {
     int unexpected = 0;
     for (ModelReport r : reports) {
-      unexpected += r.result().asExpected() ? 0 : 1;
+      unexpected += r.asExpected() ? 0 : 1;
     }
     int code = unexpected == 0 ? Main.OK : Main.UNEXPECTED;
     if (writer != null) {
@@ -148,6 +158,22 @@ record CheckRun(boolean quiet, boolean json, Path reportDir, Path sarif, Path ju
       console.out().print(indent(TraceReport.section(report.witnesses().get(i), null)));
     }
     if (!report.witnesses().isEmpty()) {
+      console.out().println();
+    }
+  }
+
+  /** The lockdep view: one line per report, or every report in full with {@code --lockdep}. */
+  private void lockdep(Console console, ModelReport report) {
+    LockdepReport l = report.check().lockdep();
+    if (l == null) {
+      return;
+    }
+    if (splats) {
+      console.out().println(indent(l.text()));
+    } else if (!l.brief().isEmpty()) {
+      for (String line : l.brief()) {
+        console.out().println("    " + line);
+      }
       console.out().println();
     }
   }

@@ -17,8 +17,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     version = "lockmc " + Main.VERSION,
     description = "A lock-ordering and deadlock model checker for Linux kernel locking protocols.",
-    subcommands = {CheckCommand.class, ReportCommand.class, ReplayCommand.class, ListCommand.class,
-        BenchCommand.class})
+    subcommands = {CheckCommand.class, ReportCommand.class, ReplayCommand.class, SplatCommand.class,
+        ListCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
   /** lockmc's version, as {@code --version} and the SARIF log name it. */
   public static final String VERSION = "0.1.0";

@@ -34,6 +34,8 @@ final class ReportCommand implements Callable<Integer> {
           + " result differs from the expectation (for CI systems that read that format).")
   Path junit;
 
+  @CommandLine.Mixin LockdepOptions lockdep = new LockdepOptions();
+
   @CommandLine.Option(names = "--no-color", description = "No colours, even on a terminal.")
   boolean noColor;
 
@@ -45,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
     Console console = Console.of(spec.commandLine(), !noColor);
-    return new CheckRun(true, false, out, sarif, junit)
+    return new CheckRun(lockdep.options(spec.commandLine()), false, true, false, out, sarif, junit)
         .run(console, locator.locateAll(t), exploration.config(spec.commandLine()));
   }
 }

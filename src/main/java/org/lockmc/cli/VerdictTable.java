@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ModelDefinition;
+import org.lockmc.report.ModelReport;
 import org.lockmc.report.SummaryJson;
 
 /**
@@ -29,25 +30,38 @@ final class VerdictTable {
     this.resultWidth = expect;
   }
 
+  /** Wide enough for {@code CYCLE (false positive)}. */
+  private static final int LOCKDEP_WIDTH = 22;
+
   void header() {
-    console.out().println(console.bold(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-" + resultWidth
-        + "s  %-" + resultWidth + "s  %12s  %-8s  %8s  %s", "MODEL", "RESULT", "EXPECTED",
-        "EXECUTIONS", "COMPLETE", "TIME", "STATUS")));
+    console.out().println(console.bold(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-"
+        + resultWidth + "s  %-" + resultWidth + "s  %-" + LOCKDEP_WIDTH + "s  %12s  %-8s  %8s  %s",
+        "MODEL", "RESULT", "EXPECTED", "LOCKDEP", "EXECUTIONS", "COMPLETE", "TIME", "STATUS")));
   }
 
-  void row(ExplorationResult r) {
+  void row(ModelReport report) {
+    ExplorationResult r = report.result();
     // An incomplete run that found nothing shows UNKNOWN; what bounded it goes with the status.
     String result = r.found().isEmpty() && !r.complete() ? "UNKNOWN" : r.verdict();
     String padded = String.format(Locale.ROOT, "%-" + resultWidth + "s", result);
     String coloured = r.found().isEmpty()
         ? (r.complete() ? console.green(padded) : console.yellow(padded)) : console.red(padded);
-    String status = r.asExpected() ? console.green("ok") : console.red("UNEXPECTED");
+    String status;
+    if (report.asExpected()) {
+      status = console.green("ok");
+    } else if (r.asExpected()) {
+      status = console.red("UNEXPECTED (lockdep: expected " + r.model().lockdep().name() + ")");
+    } else {
+      status = console.red("UNEXPECTED");
+    }
+    String lockdep = report.check().lockdep() == null ? "off" : report.check().lockdep().summary();
     if (!r.complete()) {
       status += " (bounded by " + r.bound() + ")";
     }
     console.out().println(String.format(Locale.ROOT, "%-" + nameWidth + "s  ", r.model().name()) + coloured
-        + String.format(Locale.ROOT, "  %-" + resultWidth + "s  %,12d  %-8s  %7.2fs  ", expected(r.model()),
-            r.executions(), r.complete() ? "yes" : "no", r.elapsed().toNanos() / 1e9)
+        + String.format(Locale.ROOT, "  %-" + resultWidth + "s  %-" + LOCKDEP_WIDTH
+            + "s  %,12d  %-8s  %7.2fs  ", expected(r.model()), lockdep, r.executions(),
+            r.complete() ? "yes" : "no", r.elapsed().toNanos() / 1e9)
         + status);
   }
 

@@ -101,7 +101,8 @@ final class Findings {
     if (l == null || !l.check()) {
       return null;
     }
-    if (l.kind() != LockdepEffect.Kind.ACQUIRE && l.kind() != LockdepEffect.Kind.SYNC) {
+    if (l.kind() != LockdepEffect.Kind.ACQUIRE && l.kind() != LockdepEffect.Kind.SYNC
+        && l.kind() != LockdepEffect.Kind.ACQUIRE_RELEASE) {
       return null;
     }
     return l.subclass() == 0 ? l.lock().name() : l.lock().name() + "/" + l.subclass();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
+import org.lockmc.check.CheckResult;
 import org.lockmc.check.Checker;
 import org.lockmc.check.Instrumentation;
 import org.lockmc.engine.ExplorationResult;
@@ -43,20 +44,28 @@ import org.lockmc.report.TraceReport;
 public final class LockmcAssertions {
   private LockmcAssertions() {}
 
-  /** Asserts that {@code model}'s result is what its {@code @LockModel(expect = ...)} states. */
-  public static ExplorationResult assertExpected(Class<?> model) {
-    ModelDefinition m = load(model);
-    return assertVerdict(m, ExplorerConfig.DEFAULTS, m.expect());
+  /**
+   * Asserts that {@code model}'s result is what its {@code @LockModel} states: the verdict
+   * ({@code expect}) and, when the model states one, lockdep's verdict ({@code lockdep}).
+   */
+  public static CheckResult assertExpected(Class<?> model) {
+    return assertExpected(load(model));
   }
 
   /** Asserts that {@code model}'s result is exactly the given kinds ({@code SAFE} alone). */
-  public static ExplorationResult assertVerdict(Class<?> model, Verdict verdict, Verdict... more) {
+  public static CheckResult assertVerdict(Class<?> model, Verdict verdict, Verdict... more) {
     return assertVerdict(load(model), ExplorerConfig.DEFAULTS, kinds(verdict, more));
   }
 
-  /** Asserts that a located model's result is what its {@code @LockModel} states. */
-  public static ExplorationResult assertExpected(ModelDefinition model) {
-    return assertVerdict(model, ExplorerConfig.DEFAULTS, model.expect());
+  /** Asserts that a located model's result (and lockdep's verdict) is what its {@code @LockModel} states. */
+  public static CheckResult assertExpected(ModelDefinition model) {
+    CheckResult c = assertVerdict(model, ExplorerConfig.DEFAULTS, model.expect());
+    if (!c.lockdepAsExpected()) {
+      throw new AssertionError(model.name() + ": the model states lockdep = "
+          + model.lockdep().name() + " but lockdep's view is " + c.lockdep().summary() + "\n\n"
+          + c.lockdep().text());
+    }
+    return c;
   }
 
   /**
@@ -66,18 +75,19 @@ public final class LockmcAssertions {
    * @return the result, for further assertions
    * @throws AssertionError naming the difference, with every counterexample and its schedule
    */
-  public static ExplorationResult assertVerdict(ModelDefinition model, ExplorerConfig config,
+  public static CheckResult assertVerdict(ModelDefinition model, ExplorerConfig config,
       Set<Verdict> expected) {
     if (expected.isEmpty() || (expected.contains(Verdict.SAFE) && expected.size() > 1)) {
       throw new IllegalArgumentException("expect SAFE alone, or one or more bad kinds: " + expected);
     }
-    ExplorationResult r = Checker.check(model, config);
+    CheckResult c = Checker.check(model, config);
+    ExplorationResult r = c.exploration();
     boolean ok = expected.contains(Verdict.SAFE) ? r.found().isEmpty() && r.complete()
         : r.found().equals(expected);
     if (!ok) {
-      throw new AssertionError(message(ModelReport.of(r), expected));
+      throw new AssertionError(message(ModelReport.of(c), expected));
     }
-    return r;
+    return c;
   }
 
   /** The failure message: what differs, then each counterexample and its schedule. */

@@ -44,7 +44,7 @@ public final class IndexHtml {
   public static String render(List<ModelReport> reports) {
     int unexpected = 0;
     for (ModelReport r : reports) {
-      if (!r.result().asExpected()) {
+      if (!r.asExpected()) {
         unexpected++;
       }
     }

@@ -17,7 +17,7 @@ public final class JunitXml {
   public static String render(List<ModelReport> reports) {
     int failures = 0;
     for (ModelReport r : reports) {
-      if (!r.result().asExpected()) {
+      if (!r.asExpected()) {
         failures++;
       }
     }
@@ -33,7 +33,7 @@ public final class JunitXml {
       if (r.model().sourceFile() != null) {
         b.append(" file=\"").append(Markup.esc(r.model().sourceFile())).append('"');
       }
-      if (r.result().asExpected()) {
+      if (r.asExpected()) {
         b.append("/>\n");
         continue;
       }

@@ -2,27 +2,27 @@ package org.lockmc.report;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.lockmc.check.CheckResult;
 import org.lockmc.engine.Counterexample;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ModelDefinition;
 
 /**
- * Everything the reports of one model show: the exploration result, each counterexample replayed
- * as a {@link Witness}, the lock-class graph, and the lockdep analysis text when there is one.
- * Built once per model; every renderer ({@link SummaryJson}, {@link TraceReport}, {@link
- * IndexHtml}, {@link SarifReport}) is a pure function of it.
+ * Everything the reports of one model show: the check result (exploration and lockdep view), each
+ * counterexample replayed as a {@link Witness}, the lock-class graph, and the lockdep analysis
+ * text when there is one. Built once per model; every renderer ({@link SummaryJson}, {@link
+ * TraceReport}, {@link IndexHtml}, {@link SarifReport}) is a pure function of it.
  *
  * <p>Invariant: {@code witnesses} are in the order of {@link ExplorationResult#counterexamples()}
  * (verdict order), one per counterexample.
  *
- * @param result the exploration result
+ * @param check the check result
  * @param witnesses the replayed counterexamples
- * @param graph the lock-class graph (lockmc's own record until the lockdep analysis supplies
- *     its graph)
+ * @param graph the lock-class graph: lockdep's, or lockmc's own record when lockdep was off
  * @param lockdepText the lockdep analysis of the model (its splats and their classification), or
  *     null when no analysis ran
  */
-public record ModelReport(ExplorationResult result, List<Witness> witnesses, LockGraph graph,
+public record ModelReport(CheckResult check, List<Witness> witnesses, LockGraph graph,
     String lockdepText) {
 
   public ModelReport {
@@ -30,21 +30,22 @@ public record ModelReport(ExplorationResult result, List<Witness> witnesses, Loc
   }
 
   /**
-   * Replays every counterexample of {@code result}; the graph is the one {@code recorder} saw
-   * during the exploration.
+   * Replays every counterexample of {@code check}. The graph is lockdep's when the lockdep view
+   * ran, else the one {@code recorder} saw during the exploration (or, without a recorder, the
+   * one the counterexamples show).
    */
-  public static ModelReport of(ExplorationResult result, LockGraphRecorder recorder) {
-    List<Witness> ws = witnesses(result);
-    return new ModelReport(result, ws, recorder.graph(ws), null);
+  public static ModelReport of(CheckResult check, LockGraphRecorder recorder) {
+    List<Witness> ws = witnesses(check.exploration());
+    if (check.lockdep() != null) {
+      return new ModelReport(check, ws, LockdepGraphs.of(check.lockdep()), check.lockdep().text());
+    }
+    LockGraph g = recorder != null ? recorder.graph(ws) : LockGraph.fromWitnesses(ws);
+    return new ModelReport(check, ws, g, null);
   }
 
-  /**
-   * Replays every counterexample of {@code result} and derives the graph from them alone (for
-   * explorations that ran without a {@link LockGraphRecorder}).
-   */
-  public static ModelReport of(ExplorationResult result) {
-    List<Witness> ws = witnesses(result);
-    return new ModelReport(result, ws, LockGraph.fromWitnesses(ws), null);
+  /** A report of {@code check}, with the lockdep graph when it has one. */
+  public static ModelReport of(CheckResult check) {
+    return of(check, null);
   }
 
   private static List<Witness> witnesses(ExplorationResult result) {
@@ -55,18 +56,23 @@ public record ModelReport(ExplorationResult result, List<Witness> witnesses, Loc
     return ws;
   }
 
-  /** This report with the lockdep analysis's graph and text in place of the derived graph. */
-  public ModelReport withLockdep(LockGraph lockdepGraph, String text) {
-    return new ModelReport(result, witnesses, lockdepGraph, text);
+  /** The exploration result. */
+  public ExplorationResult result() {
+    return check.exploration();
+  }
+
+  /** Whether the verdict, and lockdep's verdict when the model states one, are as expected. */
+  public boolean asExpected() {
+    return check.asExpected();
   }
 
   public ModelDefinition model() {
-    return result.model();
+    return result().model();
   }
 
   /** The model's name, which is also its folder's name under {@code reports/}. */
   public String name() {
-    return result.model().name();
+    return result().model().name();
   }
 
   /**

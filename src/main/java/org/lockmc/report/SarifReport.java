@@ -27,7 +27,7 @@ public final class SarifReport {
   public static String render(List<ModelReport> reports, String toolVersion) {
     List<Object> results = new ArrayList<>();
     for (ModelReport r : reports) {
-      if (!r.result().asExpected()) {
+      if (!r.asExpected()) {
         results.add(unexpected(r));
       }
       for (Witness w : r.witnesses()) {
@@ -92,7 +92,7 @@ public final class SarifReport {
       }
     }
     Json.Obj res = Json.object().put("ruleId", DEADLOCK)
-        .put("level", r.result().asExpected() ? "warning" : "error")
+        .put("level", r.asExpected() ? "warning" : "error")
         .put("message", text(m.toString()))
         .put("locations", List.of(location(r, w.site(), null)));
     if (!related.isEmpty()) {
@@ -100,7 +100,7 @@ public final class SarifReport {
     }
     res.put("codeFlows", List.of(codeFlow(r, w)));
     return res.put("properties", Json.object().put("model", r.name())
-        .put("finding", w.finding().key()).put("expected", r.result().asExpected()));
+        .put("finding", w.finding().key()).put("expected", r.asExpected()));
   }
 
   /** One thread flow per task that appears in the trace, its steps in execution order. */

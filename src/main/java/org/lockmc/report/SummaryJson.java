@@ -31,7 +31,7 @@ public final class SummaryJson {
     int unexpected = 0;
     for (ModelReport r : reports) {
       models.add(summary(r));
-      if (!r.result().asExpected()) {
+      if (!r.asExpected()) {
         unexpected++;
       }
     }

@@ -195,7 +195,7 @@ class CliTest {
     org.lockmc.engine.ModelDefinition m =
         org.lockmc.testing.TestModels.libraryModel("basics.AbbaDeadlock");
     org.lockmc.engine.Counterexample cx = org.lockmc.check.Checker.check(m,
-        org.lockmc.engine.ExplorerConfig.DEFAULTS).counterexample(org.lockmc.model.Verdict.DEADLOCK);
+        org.lockmc.engine.ExplorerConfig.DEFAULTS).exploration().counterexample(org.lockmc.model.Verdict.DEADLOCK);
     Path schedule = tmp.resolve("schedule.txt");
     Files.writeString(schedule, org.lockmc.report.ScheduleFile.write(m.name(), "basics", cx));
     Run r = run("replay", schedule.toString());

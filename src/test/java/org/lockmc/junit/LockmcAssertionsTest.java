@@ -14,7 +14,8 @@ import org.lockmc.testing.TestModels;
 class LockmcAssertionsTest {
   @Test
   void aModelClassOnTheTestClassPathIsCheckedAsItsInstrumentedCopy() {
-    ExplorationResult r = LockmcAssertions.assertVerdict(basics.AbbaDeadlock.class, Verdict.DEADLOCK);
+    ExplorationResult r = LockmcAssertions.assertVerdict(basics.AbbaDeadlock.class, Verdict.DEADLOCK)
+        .exploration();
     assertTrue(r.complete());
     assertTrue(r.model().type() != basics.AbbaDeadlock.class,
         "checked through lockmc's model class loader, not the test's copy");

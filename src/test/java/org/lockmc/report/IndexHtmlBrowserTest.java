@@ -72,8 +72,7 @@ class IndexHtmlBrowserTest {
     for (ModelDefinition m : TestModels.library("basics")) {
       LockGraphRecorder graph = new LockGraphRecorder();
       ExplorerConfig c = ExplorerConfig.DEFAULTS;
-      reports.add(ModelReport.of(
-          Checker.explorer(m, c, Checker.strategy(c)).listener(graph).explore(), graph));
+      reports.add(ModelReport.of(Checker.check(m, c)));
     }
     String html = IndexHtml.render(reports);
     Path page = tmp.resolve("probe.html");

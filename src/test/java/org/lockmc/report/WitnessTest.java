@@ -19,7 +19,7 @@ class WitnessTest {
   @Test
   void theAbbaDeadlockShowsBothHoldsBothWaitsAndTheCycle() {
     ModelDefinition m = TestModels.libraryModel("basics.AbbaDeadlock");
-    Counterexample cx = Checker.check(m, ExplorerConfig.DEFAULTS).counterexample(Verdict.DEADLOCK);
+    Counterexample cx = Checker.check(m, ExplorerConfig.DEFAULTS).exploration().counterexample(Verdict.DEADLOCK);
     Witness w = Witnesses.replay(m, ExplorerConfig.DEFAULTS, cx);
 
     assertEquals(cx.execution(), w.counterexample().execution(), "the exploration's number");
@@ -74,7 +74,7 @@ class WitnessTest {
   @Test
   void theTimelineDrawsOneLanePerTaskHoldsWaitsAndTheCycle() {
     ModelDefinition m = TestModels.libraryModel("basics.AbbaDeadlock");
-    Counterexample cx = Checker.check(m, ExplorerConfig.DEFAULTS).counterexample(Verdict.DEADLOCK);
+    Counterexample cx = Checker.check(m, ExplorerConfig.DEFAULTS).exploration().counterexample(Verdict.DEADLOCK);
     Witness w = Witnesses.replay(m, ExplorerConfig.DEFAULTS, cx);
     String svg = TimelineSvg.render(w, List.of("a", "b"), "t1");
     assertEquals(2, LockGraphTest.count(svg, "<g class=\"lane cycle\""), svg);
@@ -95,7 +95,7 @@ class WitnessTest {
         + "  @Task(\"spin\") void spin() { while (true) { m.lock(); m.unlock(); } }\n"
         + "}\n");
     ExplorerConfig c = ExplorerConfig.DEFAULTS.withMaxStepsPerTask(400);
-    Counterexample cx = Checker.check(m, c).counterexample(Verdict.LIVELOCK);
+    Counterexample cx = Checker.check(m, c).exploration().counterexample(Verdict.LIVELOCK);
     Witness w = Witnesses.replay(m, c, cx);
     assertTrue(w.rows().size() > 400, "the witness keeps every step: " + w.rows().size());
     String table = TraceReport.table(w);

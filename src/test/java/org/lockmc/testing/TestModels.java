@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lockmc.check.CheckOptions;
+import org.lockmc.check.CheckResult;
 import org.lockmc.check.Checker;
 import org.lockmc.check.Instrumentation;
 import org.lockmc.check.ModelLocator;
@@ -77,12 +79,19 @@ public final class TestModels {
     throw new IllegalArgumentException("no library model " + className);
   }
 
+  /** The exploration result of checking {@code m} (the lockdep view is recorded too). */
   public static ExplorationResult check(ModelDefinition m, StrategyKind strategy) {
-    return Checker.check(m, config(strategy));
+    return Checker.check(m, config(strategy)).exploration();
   }
 
   public static ExplorationResult check(ModelDefinition m, ExplorerConfig config) {
-    return Checker.check(m, config);
+    return Checker.check(m, config).exploration();
+  }
+
+  /** The full result of checking {@code m}: exploration and lockdep view. */
+  public static CheckResult checkAll(ModelDefinition m, ExplorerConfig config,
+      CheckOptions options) {
+    return Checker.check(m, config, options);
   }
 
   /** Standard imports for generated model sources. */

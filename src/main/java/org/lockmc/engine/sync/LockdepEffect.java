@@ -3,7 +3,9 @@ package org.lockmc.engine.sync;
 /**
  * What lockdep records for one operation: an acquisition (with lockdep's subclass, read level
  * and trylock flag), a release, a {@code lock_sync()} (an acquisition that is validated but never
- * held, as {@code synchronize_srcu} does since 6.4) or a downgrade of a held write to a read.
+ * held, as {@code synchronize_srcu} does since 6.4), an acquisition released at once ({@code
+ * might_lock_read()}, {@code might_fault()}, the map touch of {@code flush_work()}) or a downgrade
+ * of a held write to a read.
  *
  * <p>Read levels follow {@code include/linux/lockdep.h}: 0 exclusive, 1 non-recursive read
  * ({@code down_read}, {@code percpu_down_read}), 2 recursive read ({@code
@@ -31,6 +33,8 @@ public record LockdepEffect(
     ACQUIRE,
     RELEASE,
     SYNC,
+    /** Acquired and released at once: validated and recorded like an acquisition, never held. */
+    ACQUIRE_RELEASE,
     DOWNGRADE
   }
 
@@ -67,6 +71,16 @@ public record LockdepEffect(
   /** A {@code lock_sync()}: validated like an exclusive acquisition, never held. */
   public static LockdepEffect sync(SyncObject lock) {
     return new LockdepEffect(Kind.SYNC, lock, 0, 0, false, null, true);
+  }
+
+  /**
+   * {@code lock_acquire()} immediately followed by {@code lock_release()} ({@code might_lock()},
+   * {@code might_lock_read()}, {@code might_fault()}'s {@code mmap_lock} read, {@code
+   * lock_map_acquire(); lock_map_release();}): the dependencies of an acquisition with the given
+   * read level, without holding anything afterwards.
+   */
+  public static LockdepEffect acquireRelease(SyncObject lock, int read) {
+    return new LockdepEffect(Kind.ACQUIRE_RELEASE, lock, 0, read, false, null, true);
   }
 
   /** {@code lock_downgrade()}: the held write becomes a read. */
