@@ -55,8 +55,9 @@ class ReportWriterTest {
     writeAll(tmp, reports);
     writeAll(tmp, reports); // replacing existing folders
     Path abba = tmp.resolve("basics.AbbaDeadlock");
-    assertEquals(List.of("schedule.txt", "summary.json", "trace.txt"), names(abba));
-    assertEquals(List.of("summary.json", "trace.txt"), names(tmp.resolve("basics.AbbaFixedOrder")));
+    assertEquals(List.of("lockdep.txt", "schedule.txt", "summary.json", "trace.txt"), names(abba));
+    assertEquals(List.of("lockdep.txt", "summary.json", "trace.txt"),
+        names(tmp.resolve("basics.AbbaFixedOrder")));
     for (Path p : GoldenFiles.list(tmp)) {
       assertFalse(p.toString().contains(".lockmc-"), "leftover " + p);
     }
