@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.ModelError;
 import org.lockmc.instrument.ClassBytes;
+import org.lockmc.instrument.ClassTransformer;
 import org.lockmc.instrument.ModelClassLoader;
 import org.lockmc.instrument.ModelCompiler;
 import org.lockmc.model.LockModel;
@@ -26,7 +26,7 @@ public final class ModelLocator {
   private final Path base;
   private final Path modelsRoot;
   private final List<Path> classDirs;
-  private final UnaryOperator<byte[]> transformer;
+  private final ClassTransformer transformer;
 
   /**
    * @param base the working directory (messages name paths relative to it)
@@ -35,7 +35,7 @@ public final class ModelLocator {
    * @param transformer the instrumentation applied to every model class
    */
   public ModelLocator(Path base, Path modelsRoot, List<Path> classDirs,
-      UnaryOperator<byte[]> transformer) {
+      ClassTransformer transformer) {
     this.base = base;
     this.modelsRoot = modelsRoot;
     this.classDirs = List.copyOf(classDirs);
@@ -99,7 +99,7 @@ public final class ModelLocator {
       }
       Class<?> c = load(loader, name);
       if (c.isAnnotationPresent(LockModel.class)) {
-        models.add(ModelDefinition.of(c));
+        models.addAll(ModelDefinition.of(loader.loadModel(name)).combinations());
       } else if (name.equals(prefix)) {
         ModelDefinition.of(c);
       }
@@ -117,19 +117,19 @@ public final class ModelLocator {
     }
     ModelClassLoader loader =
         new ModelClassLoader(ModelLocator.class.getClassLoader(), bytes, transformer);
-    return List.of(ModelDefinition.of(load(loader, target)));
+    return ModelDefinition.of(loader.loadModel(target)).combinations();
   }
 
   /** Loads {@code name} from compiled class directories through a fresh model class loader. */
   public static ModelDefinition fromClassDirectory(List<Path> dirs, String name,
-      UnaryOperator<byte[]> transformer) {
+      ClassTransformer transformer) {
     ClassBytes bytes = ClassBytes.directories(dirs);
     if (bytes.find(name) == null) {
       throw new ModelError("no class " + name + " in " + dirs);
     }
     ModelClassLoader loader =
         new ModelClassLoader(ModelLocator.class.getClassLoader(), bytes, transformer);
-    return ModelDefinition.of(load(loader, name));
+    return ModelDefinition.of(loader.loadModel(name));
   }
 
   private static Class<?> load(ClassLoader loader, String name) {

@@ -37,4 +37,13 @@ public interface Op {
   default LockdepEffect lockdep() {
     return null;
   }
+
+  /**
+   * Whether this operation may change (or its enabledness depends on) the state of every task,
+   * not only of its object: {@code stop_machine()} stops every other task. DPOR treats a global
+   * operation as dependent with every other operation.
+   */
+  default boolean global() {
+    return false;
+  }
 }
