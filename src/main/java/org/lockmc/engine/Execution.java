@@ -417,6 +417,21 @@ final class Execution implements World {
   }
 
   /**
+   * Performs {@code t}'s {@link Op#local() local} operation at once, on its own thread (which
+   * holds the permit), without a scheduling decision; returns its result.
+   */
+  long performLocal(TaskControl t, Op op) {
+    boolean global = t.pendingGlobal;
+    t.pendingGlobal = false;
+    Step step = perform(t, op, true);
+    t.pendingGlobal = global;
+    if (!step.complete()) {
+      throw new IllegalStateException(op.describe() + " is local but did not complete");
+    }
+    return step.result();
+  }
+
+  /**
    * {@code t}'s code returned (on its own thread, which holds the permit): its exit is performed
    * at once, without a scheduling decision (delaying it would only delay tasks waiting for it),
    * and the scheduler carries on. The thread then ends.

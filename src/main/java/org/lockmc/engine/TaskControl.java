@@ -123,6 +123,10 @@ final class TaskControl implements TaskRuntime {
       throw new ExecutionAborted();
     }
     loopIterations = 0;
+    if (op.local()) {
+      execution.arrived(this, op);
+      return execution.performLocal(this, op);
+    }
     pending = op;
     origin = op;
     pendingGlobal = postYield || op instanceof org.lockmc.engine.sync.YieldPoint.Yield

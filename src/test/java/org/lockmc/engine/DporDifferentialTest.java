@@ -45,6 +45,10 @@ class DporDifferentialTest {
         failures.add(e.getKey() + ": dpor " + dpor.findingKeys() + " but exhaustive "
             + all.findingKeys() + "\n" + sources.get(e.getKey()));
       }
+      if (Boolean.getBoolean("lockmc.differential.verbose")) {
+        System.out.println(e.getKey() + " dpor=" + dpor.executions() + " exhaustive="
+            + all.executions() + " " + all.findingKeys());
+      }
       if (dpor.executions() > all.executions()) {
         failures.add(e.getKey() + ": dpor explored " + dpor.executions() + " > exhaustive "
             + all.executions());

@@ -10,8 +10,9 @@ import java.util.Map;
  * acquires and releases the work's map; {@code __might_fault} records {@code mmap_sem} for read.
  *
  * <p>Only the annotating task's own held-lock stack changes, so operations on a map never
- * conflict with each other (DPOR dependence: none). Releasing a map the task does not hold is a
- * violation, as lockdep's "bad unlock balance" is.
+ * conflict with each other (DPOR dependence: none) and are {@link Op#local() local}: performed at
+ * once, without a scheduling point. Releasing a map the task does not hold is a violation, as
+ * lockdep's "bad unlock balance" is.
  */
 public final class LockdepMapState extends SyncObject {
   private final Map<TaskState, Integer> holds = new LinkedHashMap<>();
@@ -38,6 +39,11 @@ public final class LockdepMapState extends SyncObject {
     public LockdepEffect lockdep() {
       return kind == Kind.ACQUIRE ? LockdepEffect.acquire(lockClass, 0, read)
           : LockdepEffect.release(lockClass);
+    }
+
+    @Override
+    public boolean local() {
+      return true;
     }
   }
 

@@ -46,4 +46,14 @@ public interface Op {
   default boolean global() {
     return false;
   }
+
+  /**
+   * Whether this operation is local: it never blocks, and only the performing task can observe
+   * its effect (a pure lockdep annotation changes only that task's held-lock stack). A local
+   * operation commutes with every operation of every other task, so the engine performs it at
+   * once, without a scheduling point; traces still show it.
+   */
+  default boolean local() {
+    return false;
+  }
 }
