@@ -99,9 +99,13 @@ final class TaskControl implements TaskRuntime {
       if (failure instanceof ExecutionAborted) {
         return;
       }
-      if (failure != null && !(failure instanceof TaskBug)) {
+      if (failure != null) {
+        // A failed check (TaskBug) was reported when it failed; the locks the task still holds
+        // are its consequence, not a second finding.
         crashed = true;
-        execution.crashed(this, failure);
+        if (!(failure instanceof TaskBug)) {
+          execution.crashed(this, failure);
+        }
       }
       execution.exit(this);
     } catch (ExecutionAborted e) {
