@@ -297,6 +297,9 @@ public final class ModelTransformer {
      */
     private boolean initializesFreshArray(int i) {
       int k = previous(i);
+      if (k >= 0 && boxing(insns[k])) {
+        k = previous(k); // a varargs Object[] of boxed locals: Integer.valueOf(i)
+      }
       if (k < 0 || !simpleValue(insns[k])) {
         return false;
       }
@@ -372,6 +375,19 @@ public final class ModelTransformer {
       return true;
     }
     return in instanceof VarInsnNode && op >= Opcodes.ILOAD && op <= Opcodes.ALOAD;
+  }
+
+  private static final java.util.Set<String> BOXES = java.util.Set.of("java/lang/Integer",
+      "java/lang/Long", "java/lang/Boolean", "java/lang/Short", "java/lang/Byte",
+      "java/lang/Character", "java/lang/Float", "java/lang/Double");
+
+  /** {@code Integer.valueOf(int)} and its siblings: autoboxing, which touches nothing shared. */
+  private static boolean boxing(AbstractInsnNode in) {
+    if (in.getOpcode() != Opcodes.INVOKESTATIC) {
+      return false;
+    }
+    MethodInsnNode m = (MethodInsnNode) in;
+    return m.name.equals("valueOf") && BOXES.contains(m.owner);
   }
 
   private static MethodInsnNode call(String name, String desc) {

@@ -14,7 +14,8 @@ import org.lockmc.testing.TestModels;
 /**
  * DPOR must reach exactly the bad outcomes exhaustive exploration reaches (kind and blocked set,
  * or task and message), and never explore more executions. Checked on several hundred random
- * small models over mutexes, rwsems and percpu rwsems.
+ * small models over mutexes, rwsems and percpu rwsems. {@code -Dlockmc.differential.verbose=true}
+ * prints each model's execution counts and findings.
  */
 class DporDifferentialTest {
   private static final String[] OBJECTS = {"m1", "m2", "rw", "pc"};

@@ -55,6 +55,7 @@ class ModelTransformerTest {
       "  void arrays() { ints[1] = ints[0] + 1; longs[1] = longs[0]; doubles[0] = 1.5;",
       "    objects[0] = objects[1]; }",
       "  int[] initializer(int a) { return new int[] {a, 2, 3}; }",
+      "  String varargs(int a, long b) { return String.format(\"%d %d\", a, b); }",
       "  int switchOnEnum() { switch (mode) { case STOP: return 0; default: return 1; } }",
       "  Runnable lambda() { return () -> plain = 4; }",
       "  int loop(int n) { int s = 0; for (int i = 0; i < n; i++) { s += i; } return s; }",
@@ -115,6 +116,7 @@ class ModelTransformerTest {
   @Test
   void anArrayInitialiserIsNotShared() {
     assertEquals(List.of(), hooks("sample.Shapes", "initializer"));
+    assertEquals(List.of(), hooks("sample.Shapes", "varargs"));
   }
 
   @Test
