@@ -91,9 +91,10 @@ public final class Kernel {
 
   /**
    * {@code fatal_signal_pending(current)}: whether the calling task was killed (by the OOM
-   * killer). Not a scheduling point: only operations that name this task set it.
+   * killer). A scheduling point, as the read of {@code current->pending} races with the kill.
    */
   public static boolean fatalSignalPending() {
-    return ModelRuntime.current().task().fatalSignalPending();
+    TaskRuntime rt = ModelRuntime.current();
+    return rt.perform(new TaskLife.FatalSignalPending(rt.task().life())) != 0;
   }
 }
