@@ -1,17 +1,23 @@
 package org.lockmc.check;
 
-import java.util.function.UnaryOperator;
+import org.lockmc.instrument.ClassTransformer;
+import org.lockmc.instrument.ModelTransformer;
+import org.lockmc.instrument.ModelVerifier;
 
 /**
- * The rewriting applied to every model class when it is loaded. Shared-field instrumentation is
- * added by the instrument package; until a model class is rewritten, its plain fields are not
- * scheduling points.
+ * The rewriting applied to every model class when it is loaded: {@link ModelVerifier} first
+ * rejects the constructs a model must not use (one error, before any exploration), then {@link
+ * ModelTransformer} makes every access to a model's non-final fields and arrays a scheduling
+ * point.
  */
 public final class Instrumentation {
   private Instrumentation() {}
 
   /** The transformer for model classes. */
-  public static UnaryOperator<byte[]> transformer() {
-    return bytes -> bytes;
+  public static ClassTransformer transformer() {
+    return (name, bytes, classpath) -> {
+      new ModelVerifier(classpath).verify(bytes);
+      return new ModelTransformer(classpath).transform(bytes);
+    };
   }
 }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.ModelError;
 import org.lockmc.instrument.ClassBytes;
+import org.lockmc.instrument.ClassTransformer;
 import org.lockmc.instrument.ModelClassLoader;
 import org.lockmc.instrument.ModelCompiler;
 import org.lockmc.model.LockModel;
@@ -29,7 +29,7 @@ public final class ModelLocator {
   private final Path base;
   private final Path modelsRoot;
   private final List<Path> classDirs;
-  private final UnaryOperator<byte[]> transformer;
+  private final ClassTransformer transformer;
 
   /**
    * @param base the working directory (messages name paths relative to it)
@@ -38,7 +38,7 @@ public final class ModelLocator {
    * @param transformer the instrumentation applied to every model class
    */
   public ModelLocator(Path base, Path modelsRoot, List<Path> classDirs,
-      UnaryOperator<byte[]> transformer) {
+      ClassTransformer transformer) {
     this.base = base;
     this.modelsRoot = modelsRoot;
     this.classDirs = List.copyOf(classDirs);
@@ -102,7 +102,10 @@ public final class ModelLocator {
       }
       Class<?> c = load(loader, name);
       if (c.isAnnotationPresent(LockModel.class)) {
-        models.add(withSource(ModelDefinition.of(c), sourceFile(files, name, classes.get(name))));
+        Path source = sourceFile(files, name, classes.get(name));
+        for (ModelDefinition m : ModelDefinition.of(loader.loadModel(name)).combinations()) {
+          models.add(withSource(m, source));
+        }
       } else if (name.equals(prefix)) {
         ModelDefinition.of(c);
       }
@@ -120,11 +123,15 @@ public final class ModelLocator {
     }
     ModelClassLoader loader =
         new ModelClassLoader(ModelLocator.class.getClassLoader(), bytes, transformer);
-    ModelDefinition m = ModelDefinition.of(load(loader, target));
     String file = sourceFileName(bytes.find(target));
     Path source = file == null ? null
         : modelsRoot.resolve(packagePath(target)).resolve(file);
-    return List.of(withSource(m, source != null && Files.isRegularFile(source) ? source : null));
+    Path known = source != null && Files.isRegularFile(source) ? source : null;
+    List<ModelDefinition> out = new ArrayList<>();
+    for (ModelDefinition m : ModelDefinition.of(loader.loadModel(target)).combinations()) {
+      out.add(withSource(m, known));
+    }
+    return out;
   }
 
   private ModelDefinition withSource(ModelDefinition m, Path source) {
@@ -181,14 +188,14 @@ public final class ModelLocator {
 
   /** Loads {@code name} from compiled class directories through a fresh model class loader. */
   public static ModelDefinition fromClassDirectory(List<Path> dirs, String name,
-      UnaryOperator<byte[]> transformer) {
+      ClassTransformer transformer) {
     ClassBytes bytes = ClassBytes.directories(dirs);
     if (bytes.find(name) == null) {
       throw new ModelError("no class " + name + " in " + dirs);
     }
     ModelClassLoader loader =
         new ModelClassLoader(ModelLocator.class.getClassLoader(), bytes, transformer);
-    return ModelDefinition.of(load(loader, name));
+    return ModelDefinition.of(loader.loadModel(name));
   }
 
   private static Class<?> load(ClassLoader loader, String name) {

@@ -24,10 +24,12 @@ final class Counterexamples {
         d++;
       }
       Event e = events.get(i);
-      if (e.forced()) {
-        continue;
+      if (e.forced() && !e.op().local()) {
+        continue; // a task's exit
       }
-      decisions++;
+      if (!e.forced()) {
+        decisions++;
+      }
       trace.add(new TraceEntry(i, ex.task(e.task()).name(), e.op().describe(), e.site()));
     }
     while (d < data.size() && data.get(d).step() <= upTo) {

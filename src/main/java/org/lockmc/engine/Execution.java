@@ -52,6 +52,8 @@ final class Execution implements World {
   private final YieldPoint yieldPoint = new YieldPoint();
   private final StuckTracker stuck = new StuckTracker();
   private int lastTask = -1;
+  /** The task running {@code stop_machine()}'s callback, or null: only it may run. */
+  private TaskState stoppedBy;
   private boolean ended;
   private ExecutionOutcome outcome;
   private RuntimeException internalError;
@@ -77,6 +79,7 @@ final class Execution implements World {
       l.executionStarted();
     }
     Object instance = model.newInstance();
+    memory.model(instance);
     List<TaskControl> initial = new ArrayList<>();
     for (TaskSpec spec : model.tasks()) {
       for (int i = 0; i < spec.instances(); i++) {
@@ -221,6 +224,22 @@ final class Execution implements World {
     return memory;
   }
 
+  /** The value of the model's {@code @Param} field {@code field} in this execution, or null. */
+  Object param(String field) {
+    return model.param(field);
+  }
+
+  /**
+   * {@code t} ran {@code iterations} loop iterations without an operation: it is frozen there and
+   * reported as a livelock. Returns the operation it stays pending on.
+   */
+  Op localLoop(TaskControl t, long iterations) {
+    Op spin = new LocalLoop.Spin(new LocalLoop(t.name()), iterations);
+    t.status = TaskControl.Status.FROZEN;
+    findings.add(new Finding.Livelock(t.name(), t.steps, spin.describe(), events.size()));
+    return spin;
+  }
+
   Op yieldOp(String what) {
     return new YieldPoint.Yield(yieldPoint, what);
   }
@@ -247,6 +266,29 @@ final class Execution implements World {
   @Override
   public Semantics semantics() {
     return config.semantics();
+  }
+
+  @Override
+  public List<TaskState> tasksInAtomic() {
+    List<TaskState> out = new ArrayList<>();
+    for (TaskControl t : tasks) {
+      if (t.status != TaskControl.Status.FINISHED && t.state.inAtomic()) {
+        out.add(t.state);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void stopMachine(TaskState by) {
+    stoppedBy = by;
+  }
+
+  @Override
+  public void restartMachine(TaskState by) {
+    if (stoppedBy == by) {
+      stoppedBy = null;
+    }
   }
 
   // ---- the scheduler ------------------------------------------------------------------------
@@ -330,7 +372,7 @@ final class Execution implements World {
       if (t.status != TaskControl.Status.RUNNABLE) {
         continue;
       }
-      boolean enabled = t.opEnabled;
+      boolean enabled = t.opEnabled && (stoppedBy == null || stoppedBy == t.state);
       if (enabled && !t.yieldWait.isEmpty()) {
         for (int u = t.yieldWait.nextSetBit(0); u >= 0; u = t.yieldWait.nextSetBit(u + 1)) {
           TaskControl o = byId[u];
@@ -372,6 +414,21 @@ final class Execution implements World {
     }
     t.pendingGlobal = false;
     return step;
+  }
+
+  /**
+   * Performs {@code t}'s {@link Op#local() local} operation at once, on its own thread (which
+   * holds the permit), without a scheduling decision; returns its result.
+   */
+  long performLocal(TaskControl t, Op op) {
+    boolean global = t.pendingGlobal;
+    t.pendingGlobal = false;
+    Step step = perform(t, op, true);
+    t.pendingGlobal = global;
+    if (!step.complete()) {
+      throw new IllegalStateException(op.describe() + " is local but did not complete");
+    }
+    return step.result();
   }
 
   /**

@@ -45,7 +45,7 @@ final class Findings {
       List<Finding.Wait> waits = new ArrayList<>();
       int formed = 0;
       for (int t = c.nextSetBit(0); t >= 0; t = c.nextSetBit(t + 1)) {
-        TaskControl tc = ex.tasks().get(t);
+        TaskControl tc = ex.task(t);
         names.add(tc.name());
         waits.add(wait(tc));
         formed = Math.max(formed, Math.max(0, ex.stuck().since(t)));
@@ -53,7 +53,7 @@ final class Findings {
       List<String> also = new ArrayList<>();
       for (int t = stuck.nextSetBit(0); t >= 0; t = stuck.nextSetBit(t + 1)) {
         if (!inCycles.get(t)) {
-          also.add(ex.tasks().get(t).name());
+          also.add(ex.task(t).name());
         }
       }
       result.add(new Finding.Deadlock(names, waits, also, formed));

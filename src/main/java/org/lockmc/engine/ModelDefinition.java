@@ -17,8 +17,11 @@ import org.lockmc.model.LockModel;
 import org.lockmc.model.Lockdep;
 import org.lockmc.model.Task;
 import org.lockmc.model.Verdict;
+import org.lockmc.runtime.ModelRuntime;
+import org.lockmc.runtime.TaskRuntime;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -26,6 +29,10 @@ import org.objectweb.asm.Opcodes;
  * A model class as the engine runs it: its tasks in declaration order, its expectations, and a
  * way to make a fresh instance. Built once per model; every problem in the class is a {@link
  * ModelError} raised here, before any exploration.
+ *
+ * <p>A model with {@code @Param} fields has one definition per combination of their values
+ * ({@link #combinations()}), each named {@code Model[pages=2]} and explored separately; {@link
+ * #of} returns the first.
  */
 public final class ModelDefinition {
   private final Class<?> type;
@@ -34,22 +41,37 @@ public final class ModelDefinition {
   private final Lockdep lockdep;
   private final String source;
   private final Constructor<?> constructor;
+  private final ModelParams params;
+  private final Map<String, Object> combination;
   /** The model's source file, relative to the working directory, or null when unknown. */
   private final String sourceFile;
 
   private ModelDefinition(Class<?> type, List<TaskSpec> tasks, Set<Verdict> expect,
-      Lockdep lockdep, String source, Constructor<?> constructor, String sourceFile) {
+      Lockdep lockdep, String source, Constructor<?> constructor, ModelParams params,
+      Map<String, Object> combination, String sourceFile) {
     this.type = type;
     this.tasks = List.copyOf(tasks);
     this.expect = expect;
     this.lockdep = lockdep;
     this.source = source;
     this.constructor = constructor;
+    this.params = params;
+    this.combination = java.util.Collections.unmodifiableMap(
+        new java.util.LinkedHashMap<>(combination));
     this.sourceFile = sourceFile;
   }
 
-  /** Reads and validates the model class {@code type}. */
+  /** Reads and validates the model class {@code type}; with parameters, its first combination. */
   public static ModelDefinition of(Class<?> type) {
+    return all(type).get(0);
+  }
+
+  /** This model at every combination of its {@code @Param} values (just itself without any). */
+  public List<ModelDefinition> combinations() {
+    return all(type);
+  }
+
+  private static List<ModelDefinition> all(Class<?> type) {
     String where = type.getName();
     LockModel lm = type.getAnnotation(LockModel.class);
     if (lm == null) {
@@ -71,8 +93,15 @@ public final class ModelDefinition {
     if (type.getEnclosingClass() != null && !Modifier.isStatic(type.getModifiers())) {
       throw new ModelError(where + " is an inner class: declare it static or top-level");
     }
-    List<TaskSpec> tasks = tasks(type);
-    return new ModelDefinition(type, tasks, expect, lm.lockdep(), lm.source(), ctor, null);
+    Map<String, Integer> order = declarationOrder(type);
+    ModelParams params = new ModelParams(type, order);
+    List<Method> methods = taskMethods(type, order);
+    List<ModelDefinition> out = new ArrayList<>();
+    for (Map<String, Object> c : params.combinations()) {
+      out.add(new ModelDefinition(type, tasks(type, methods, params, c), expect, lm.lockdep(),
+          lm.source(), ctor, params, c, null));
+    }
+    return out;
   }
 
   private static Set<Verdict> expectation(String where, LockModel lm) {
@@ -91,7 +120,7 @@ public final class ModelDefinition {
     return expect;
   }
 
-  private static List<TaskSpec> tasks(Class<?> type) {
+  private static List<Method> taskMethods(Class<?> type, Map<String, Integer> order) {
     List<Method> methods = new ArrayList<>();
     for (Method m : type.getDeclaredMethods()) {
       if (m.isAnnotationPresent(Task.class)) {
@@ -102,14 +131,18 @@ public final class ModelDefinition {
       throw new ModelError(type.getName() + " has no tasks: mark each method that stands for a"
           + " kernel task with @Task (for example @Task(\"ksmd\") void ksmd() { ... })");
     }
-    Map<String, Integer> order = declarationOrder(type);
     methods.sort((a, b) -> Integer.compare(
         order.getOrDefault(a.getName() + descriptorOf(a), Integer.MAX_VALUE),
         order.getOrDefault(b.getName() + descriptorOf(b), Integer.MAX_VALUE)));
+    return methods;
+  }
+
+  private static List<TaskSpec> tasks(Class<?> type, List<Method> methods, ModelParams params,
+      Map<String, Object> combination) {
     List<TaskSpec> specs = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Method m : methods) {
-      TaskSpec spec = spec(type, m);
+      TaskSpec spec = spec(type, m, params, combination);
       for (int i = 0; i < spec.instances(); i++) {
         if (!names.add(spec.instanceName(i))) {
           throw new ModelError(type.getName() + ": two tasks are named '" + spec.instanceName(i)
@@ -118,10 +151,15 @@ public final class ModelDefinition {
       }
       specs.add(spec);
     }
+    if (names.isEmpty()) {
+      throw new ModelError(ModelParams.name(type, combination) + " has no task instance: every"
+          + " @Task has 0 instances in this @Param combination");
+    }
     return specs;
   }
 
-  private static TaskSpec spec(Class<?> type, Method m) {
+  private static TaskSpec spec(Class<?> type, Method m, ModelParams params,
+      Map<String, Object> combination) {
     String where = type.getName() + "." + m.getName();
     Task t = m.getAnnotation(Task.class);
     if (Modifier.isStatic(m.getModifiers())) {
@@ -130,25 +168,39 @@ public final class ModelDefinition {
     if (m.getReturnType() != void.class) {
       throw new ModelError(where + ": a @Task method must return void");
     }
-    Class<?>[] params = m.getParameterTypes();
-    boolean takesIndex = params.length == 1 && params[0] == int.class;
-    if (params.length > 1 || (params.length == 1 && !takesIndex)) {
+    Class<?>[] ps = m.getParameterTypes();
+    boolean takesIndex = ps.length == 1 && ps[0] == int.class;
+    if (ps.length > 1 || (ps.length == 1 && !takesIndex)) {
       throw new ModelError(where + ": a @Task method takes no parameter, or one int (the instance"
           + " index)");
     }
-    if (t.instances() < 1) {
-      throw new ModelError(where + ": @Task(instances = " + t.instances() + ") must be at least 1");
+    int instances = t.instances();
+    if (!t.instancesParam().isEmpty()) {
+      if (!params.isIntParam(t.instancesParam())) {
+        throw new ModelError(where + ": @Task(instancesParam = \"" + t.instancesParam()
+            + "\") must name an int @Param field of the model");
+      }
+      instances = (Integer) combination.get(t.instancesParam());
+      if (instances < 0) {
+        throw new ModelError(where + ": @Param " + t.instancesParam() + " = " + instances
+            + " is a negative number of task instances");
+      }
+    } else if (instances < 1) {
+      throw new ModelError(where + ": @Task(instances = " + instances + ") must be at least 1");
     }
     m.setAccessible(true);
     String name = t.value().isEmpty() ? m.getName() : t.value();
-    return new TaskSpec(name, m, t.instances(), takesIndex);
+    return new TaskSpec(name, m, instances, takesIndex);
   }
 
   private static String descriptorOf(Method m) {
     return org.objectweb.asm.Type.getMethodDescriptor(m);
   }
 
-  /** Method name+descriptor to position in the class file, which keeps source order. */
+  /**
+   * Class-file positions of the methods (by name and descriptor) and fields ({@code "field
+   * name"}), which keep source order.
+   */
   private static Map<String, Integer> declarationOrder(Class<?> type) {
     Map<String, Integer> order = new HashMap<>();
     String resource = type.getName().replace('.', '/') + ".class";
@@ -158,6 +210,13 @@ public final class ModelDefinition {
         return order;
       }
       new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+        @Override
+        public FieldVisitor visitField(int access, String name, String descriptor,
+            String signature, Object value) {
+          order.putIfAbsent("field " + name, order.size());
+          return null;
+        }
+
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor,
             String signature, String[] exceptions) {
@@ -171,25 +230,52 @@ public final class ModelDefinition {
     return order;
   }
 
-  /** Makes a fresh instance; a failing constructor is a model error. */
+  /**
+   * Makes a fresh instance; a failing constructor is a model error. While the constructor runs,
+   * the calling thread is bound to a runtime that answers {@code @Param} values (instrumented
+   * constructors ask for them before any initialiser) and refuses kernel primitives.
+   */
   public Object newInstance() {
+    TaskRuntime previous = ModelRuntime.currentOrNull();
+    ModelRuntime.bind(new ConstructionRuntime(combination));
     try {
-      return constructor.newInstance();
+      Object instance = constructor.newInstance();
+      params.apply(instance, combination);
+      return instance;
     } catch (InvocationTargetException e) {
       Throwable c = e.getCause();
       throw new ModelError(type.getName() + ": the constructor failed with " + c, c);
     } catch (ReflectiveOperationException e) {
       throw new ModelError(type.getName() + ": cannot instantiate: " + e, e);
+    } finally {
+      if (previous == null) {
+        ModelRuntime.unbind();
+      } else {
+        ModelRuntime.bind(previous);
+      }
     }
+  }
+
+  /** The value of {@code @Param} field {@code field} in this combination, or null. */
+  Object param(String field) {
+    return combination.get(field);
+  }
+
+  /** This combination's parameter values, in declaration order (empty without parameters). */
+  public Map<String, Object> params() {
+    return combination;
   }
 
   public Class<?> type() {
     return type;
   }
 
-  /** The model's fully qualified name, as reports and the CLI name it. */
+  /**
+   * The model's fully qualified name, as reports and the CLI name it, with its parameter values:
+   * {@code ksm2009.KsmOom[pages=2]}.
+   */
   public String name() {
-    return type.getName();
+    return ModelParams.name(type, combination);
   }
 
   public List<TaskSpec> tasks() {
@@ -219,6 +305,7 @@ public final class ModelDefinition {
 
   /** This definition, knowing that it was compiled from {@code file} (a relative path). */
   public ModelDefinition withSourceFile(String file) {
-    return new ModelDefinition(type, tasks, expect, lockdep, source, constructor, file);
+    return new ModelDefinition(type, tasks, expect, lockdep, source, constructor, params,
+        combination, file);
   }
 }

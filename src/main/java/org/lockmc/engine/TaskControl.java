@@ -51,6 +51,8 @@ final class TaskControl implements TaskRuntime {
   private Runner returnTo;
   /** How many tasks this task has started (for stable ids of its children). */
   int spawned;
+  /** Loop iterations since the task's last operation. */
+  private long loopIterations;
   TaskThreads.Handle handle;
 
   /** The task's code: the model's task method applied to the instance. */
@@ -98,6 +100,8 @@ final class TaskControl implements TaskRuntime {
         return;
       }
       if (failure != null) {
+        // A failed check (TaskBug) was reported when it failed; the locks the task still holds
+        // are its consequence, not a second finding.
         crashed = true;
         if (!(failure instanceof TaskBug)) {
           execution.crashed(this, failure);
@@ -111,16 +115,37 @@ final class TaskControl implements TaskRuntime {
     }
   }
 
+  /**
+   * A task that runs this many loop iterations without any operation is frozen as a livelock: its
+   * loop touches nothing shared, so nothing can ever end it.
+   */
+  static final long MAX_LOOP_ITERATIONS = 10_000_000L;
+
   /** The task reached {@code op}: schedule, and return its result once it was performed. */
   private long arrive(Op op) {
     if (aborted) {
       throw new ExecutionAborted();
     }
+    loopIterations = 0;
+    if (op.local()) {
+      execution.arrived(this, op);
+      return execution.performLocal(this, op);
+    }
     pending = op;
     origin = op;
-    pendingGlobal = postYield || op instanceof org.lockmc.engine.sync.YieldPoint.Yield;
+    pendingGlobal = postYield || op instanceof org.lockmc.engine.sync.YieldPoint.Yield
+        || op.global();
     postYield = false;
     execution.arrived(this, op);
+    yieldPermit();
+    if (aborted && status != Status.FINISHED) {
+      throw new ExecutionAborted();
+    }
+    return result;
+  }
+
+  /** Hands the permit on (to the starter before the first operation, else to the scheduler). */
+  private void yieldPermit() {
     if (!started) {
       started = true;
       runner.transfer(returnTo);
@@ -132,10 +157,25 @@ final class TaskControl implements TaskRuntime {
         runner.transfer(next.runner);
       }
     }
-    if (aborted && status != Status.FINISHED) {
+  }
+
+  @Override
+  public void backEdge() {
+    if (++loopIterations > MAX_LOOP_ITERATIONS) {
+      if (aborted) {
+        throw new ExecutionAborted();
+      }
+      pending = execution.localLoop(this, loopIterations);
+      origin = pending;
+      pendingGlobal = false;
+      yieldPermit();
       throw new ExecutionAborted();
     }
-    return result;
+  }
+
+  @Override
+  public Object param(String field) {
+    return execution.param(field);
   }
 
   /** Whether the task has reached its first operation (or ended before it). */

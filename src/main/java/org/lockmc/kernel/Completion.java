@@ -21,6 +21,15 @@ public final class Completion {
     ModelRuntime.current().perform(new CompletionOp(state, Kind.WAIT));
   }
 
+  /**
+   * {@code wait_for_completion_killable()}: as {@link #waitForCompletion()}, but a fatal signal
+   * (the OOM killer's) also ends the wait; returns true when completed, false when killed ({@code
+   * -ERESTARTSYS}).
+   */
+  public boolean waitForCompletionKillable() {
+    return ModelRuntime.current().perform(new CompletionOp(state, Kind.WAIT_KILLABLE)) != 0;
+  }
+
   /** {@code try_wait_for_completion()}. */
   public boolean tryWaitForCompletion() {
     return ModelRuntime.current().perform(new CompletionOp(state, Kind.TRY_WAIT)) != 0;

@@ -1,6 +1,9 @@
 package org.lockmc.kernel;
 
 import org.lockmc.engine.sync.KthreadState;
+import org.lockmc.engine.sync.LockdepMapState;
+import org.lockmc.engine.sync.LockdepMapState.Kind;
+import org.lockmc.engine.sync.LockdepMapState.MapOp;
 import org.lockmc.engine.sync.TaskLife;
 import org.lockmc.runtime.ModelRuntime;
 import org.lockmc.runtime.TaskRuntime;
@@ -70,5 +73,28 @@ public final class Kernel {
   /** {@code might_sleep()}: a violation when called in atomic context. */
   public static void mightSleep() {
     ModelRuntime.current().mightSleep("might_sleep()");
+  }
+
+  /**
+   * {@code might_fault()} ({@code __might_fault}), as {@code copy_from_user()} and {@code
+   * copy_to_user()} do: a violation in atomic context, and lockdep records a read acquisition of
+   * {@code mmapSem} (the caller's {@code &mm->mmap_sem}) even though no fault happens and nothing
+   * blocks.
+   */
+  public static void mightFault(RwSemaphore mmapSem) {
+    TaskRuntime rt = ModelRuntime.current();
+    rt.mightSleep("might_fault()");
+    LockdepMapState annotation = new LockdepMapState(mmapSem.name());
+    rt.perform(new MapOp(annotation, Kind.ACQUIRE, mmapSem.state(), 1, "might_lock_read"));
+    rt.perform(new MapOp(annotation, Kind.RELEASE, mmapSem.state(), 1, "lock_release"));
+  }
+
+  /**
+   * {@code fatal_signal_pending(current)}: whether the calling task was killed (by the OOM
+   * killer). A scheduling point, as the read of {@code current->pending} races with the kill.
+   */
+  public static boolean fatalSignalPending() {
+    TaskRuntime rt = ModelRuntime.current();
+    return rt.perform(new TaskLife.FatalSignalPending(rt.task().life())) != 0;
   }
 }

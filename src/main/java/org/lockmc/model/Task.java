@@ -23,4 +23,10 @@ public @interface Task {
 
   /** How many instances of this task run; each learns its index from its {@code int} parameter. */
   int instances() default 1;
+
+  /**
+   * The name of an {@code int} {@link Param} field that gives the number of instances instead of
+   * {@link #instances()}, so that the task count varies with the explored combination.
+   */
+  String instancesParam() default "";
 }

@@ -1,13 +1,16 @@
 package org.lockmc.runtime;
 
 /**
- * The static methods that instrumented model code calls before each access to shared memory.
- * Outside a task (a model's constructor, field initialisers) they do nothing.
+ * The static methods that instrumented model code calls (the instrumentation inserts the calls;
+ * models never call them). Before each access to shared memory a hook reports it to the running
+ * task, where it is a scheduling point. Outside a task (a model's constructor or field
+ * initialisers, run before exploration) they do nothing, except that {@code param} hooks answer
+ * with the values of the {@code @Param} combination being explored.
  */
 public final class Hooks {
   private Hooks() {}
 
-  /** Before {@code GETFIELD owner.field}. */
+  /** Before {@code GETFIELD owner.field}; {@code field} is {@code Class.field}. */
   public static void getField(Object owner, String field) {
     TaskRuntime r = ModelRuntime.currentOrNull();
     if (r != null) {
@@ -53,5 +56,42 @@ public final class Hooks {
     if (r != null) {
       r.accessArray(array, index, true);
     }
+  }
+
+  /** Before a backward jump (a loop iteration): counted, not a scheduling point. */
+  public static void backEdge() {
+    TaskRuntime r = ModelRuntime.currentOrNull();
+    if (r != null) {
+      r.backEdge();
+    }
+  }
+
+  /** The value of {@code int} {@code @Param} field {@code field}, or {@code value} when unset. */
+  public static int param(int value, String field) {
+    Object v = paramValue(field);
+    return v == null ? value : ((Number) v).intValue();
+  }
+
+  /** As {@link #param(int, String)} for a {@code long} field. */
+  public static long param(long value, String field) {
+    Object v = paramValue(field);
+    return v == null ? value : ((Number) v).longValue();
+  }
+
+  /** As {@link #param(int, String)} for a {@code boolean} field. */
+  public static boolean param(boolean value, String field) {
+    Object v = paramValue(field);
+    return v == null ? value : (Boolean) v;
+  }
+
+  /** As {@link #param(int, String)} for a {@code String} field. */
+  public static String param(String value, String field) {
+    Object v = paramValue(field);
+    return v == null ? value : (String) v;
+  }
+
+  private static Object paramValue(String field) {
+    TaskRuntime r = ModelRuntime.currentOrNull();
+    return r == null ? null : r.param(field);
   }
 }

@@ -41,4 +41,18 @@ public interface TaskRuntime {
 
   /** The model source line the task is at, {@code Model.java:42}, for reports. */
   String callSite();
+
+  /**
+   * A loop iteration of model code (a backward jump). Not a scheduling point: the engine counts
+   * them to freeze, as a livelock, a task that loops without touching anything shared.
+   */
+  default void backEdge() {}
+
+  /**
+   * The value of the model's {@code @Param} field {@code field} in the combination being
+   * explored, or {@code null} to keep the field's own initial value.
+   */
+  default Object param(String field) {
+    return null;
+  }
 }

@@ -14,7 +14,8 @@ import org.lockmc.testing.TestModels;
 /**
  * DPOR must reach exactly the bad outcomes exhaustive exploration reaches (kind and blocked set,
  * or task and message), and never explore more executions. Checked on several hundred random
- * small models over mutexes, rwsems and percpu rwsems.
+ * small models over mutexes, rwsems and percpu rwsems. {@code -Dlockmc.differential.verbose=true}
+ * prints each model's execution counts and findings.
  */
 class DporDifferentialTest {
   private static final String[] OBJECTS = {"m1", "m2", "rw", "pc"};
@@ -44,6 +45,10 @@ class DporDifferentialTest {
       if (!dpor.findingKeys().equals(all.findingKeys())) {
         failures.add(e.getKey() + ": dpor " + dpor.findingKeys() + " but exhaustive "
             + all.findingKeys() + "\n" + sources.get(e.getKey()));
+      }
+      if (Boolean.getBoolean("lockmc.differential.verbose")) {
+        System.out.println(e.getKey() + " dpor=" + dpor.executions() + " exhaustive="
+            + all.executions() + " " + all.findingKeys());
       }
       if (dpor.executions() > all.executions()) {
         failures.add(e.getKey() + ": dpor explored " + dpor.executions() + " > exhaustive "

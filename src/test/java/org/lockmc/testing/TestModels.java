@@ -48,13 +48,11 @@ public final class TestModels {
           ClassBytes.of(classes), Instrumentation.transformer());
       Map<String, ModelDefinition> models = new LinkedHashMap<>();
       for (String name : sources.keySet()) {
-        models.put(name, ModelDefinition.of(Class.forName(name, false, loader)));
+        models.put(name, ModelDefinition.of(loader.loadModel(name)));
       }
       return models;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(e);
     }
   }
 

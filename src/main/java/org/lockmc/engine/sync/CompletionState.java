@@ -2,8 +2,9 @@ package org.lockmc.engine.sync;
 
 /**
  * {@code struct completion}: {@code wait_for_completion} sleeps until a {@code complete} (one
- * waiter per call) or {@code complete_all} (every waiter, now and later). Lockdep does not see
- * completions (crossrelease was removed in 4.15).
+ * waiter per call) or {@code complete_all} (every waiter, now and later); {@code
+ * wait_for_completion_killable} also returns when the waiter gets a fatal signal. Lockdep does not
+ * see completions (crossrelease was removed in 4.15).
  */
 public final class CompletionState extends SyncObject {
   private int done;
@@ -12,6 +13,7 @@ public final class CompletionState extends SyncObject {
   /** The completion operations. */
   public enum Kind {
     WAIT,
+    WAIT_KILLABLE,
     TRY_WAIT,
     COMPLETE,
     COMPLETE_ALL,
@@ -26,6 +28,8 @@ public final class CompletionState extends SyncObject {
       switch (kind) {
         case WAIT:
           return "wait_for_completion(" + n + ")";
+        case WAIT_KILLABLE:
+          return "wait_for_completion_killable(" + n + ")";
         case TRY_WAIT:
           return "try_wait_for_completion(" + n + ")";
         case COMPLETE:
@@ -39,7 +43,7 @@ public final class CompletionState extends SyncObject {
 
     @Override
     public boolean mightSleep() {
-      return kind == Kind.WAIT;
+      return kind == Kind.WAIT || kind == Kind.WAIT_KILLABLE;
     }
   }
 
@@ -49,7 +53,14 @@ public final class CompletionState extends SyncObject {
 
   @Override
   public boolean enabled(Op op, TaskState task, World world) {
-    return ((CompletionOp) op).kind() != Kind.WAIT || all || done > 0;
+    switch (((CompletionOp) op).kind()) {
+      case WAIT:
+        return all || done > 0;
+      case WAIT_KILLABLE:
+        return all || done > 0 || task.fatalSignalPending();
+      default:
+        return true;
+    }
   }
 
   @Override
@@ -58,6 +69,12 @@ public final class CompletionState extends SyncObject {
       case WAIT:
         consume();
         return Step.done();
+      case WAIT_KILLABLE:
+        if (all || done > 0) {
+          consume();
+          return Step.result(true);
+        }
+        return Step.result(false);
       case TRY_WAIT:
         if (all || done > 0) {
           consume();

@@ -8,6 +8,8 @@ package org.lockmc.engine.sync;
  * <p>DPOR dependence by location: two accesses conflict when at least one of them writes.
  */
 public final class MemoryLocation extends SyncObject {
+  private final Access read = new Access(this, false);
+  private final Access write = new Access(this, true);
 
   /** A read or write of this location; the access itself happens in model code right after. */
   public record Access(MemoryLocation object, boolean write) implements Op {
@@ -19,6 +21,16 @@ public final class MemoryLocation extends SyncObject {
 
   public MemoryLocation(String name) {
     super(name);
+  }
+
+  /** The read of this location (one shared value: accesses are immutable). */
+  public Access read() {
+    return read;
+  }
+
+  /** The write of this location. */
+  public Access write() {
+    return write;
   }
 
   @Override

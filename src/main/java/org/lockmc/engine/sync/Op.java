@@ -37,4 +37,23 @@ public interface Op {
   default LockdepEffect lockdep() {
     return null;
   }
+
+  /**
+   * Whether this operation may change (or its enabledness depends on) the state of every task,
+   * not only of its object: {@code stop_machine()} stops every other task. DPOR treats a global
+   * operation as dependent with every other operation.
+   */
+  default boolean global() {
+    return false;
+  }
+
+  /**
+   * Whether this operation is local: it never blocks, and only the performing task can observe
+   * its effect (a pure lockdep annotation changes only that task's held-lock stack). A local
+   * operation commutes with every operation of every other task, so the engine performs it at
+   * once, without a scheduling point; traces still show it.
+   */
+  default boolean local() {
+    return false;
+  }
 }

@@ -1,9 +1,10 @@
 package org.lockmc.engine.sync;
 
 /**
- * The life of one task as other tasks observe it: its exit and its {@code kthread_should_stop()}
- * flag. Operations that wait for a task to finish ({@code kthread_stop}, {@code flush_work}) act
- * on this object, so that DPOR orders them with the exit.
+ * The life of one task as other tasks observe it: its exit, its {@code kthread_should_stop()}
+ * flag and its fatal signal. Operations that wait for a task to finish ({@code kthread_stop})
+ * act on this object, so that DPOR orders them with the exit; the OOM killer's kill {@link
+ * Op#affects() affects} the task, so DPOR orders it with the task's {@link FatalSignalPending}.
  */
 public final class TaskLife extends SyncObject {
   private final TaskState task;
@@ -50,6 +51,14 @@ public final class TaskLife extends SyncObject {
     }
   }
 
+  /** {@code fatal_signal_pending(current)}, read by the task itself. */
+  public record FatalSignalPending(TaskLife object) implements Op {
+    @Override
+    public String describe() {
+      return "fatal_signal_pending(current)";
+    }
+  }
+
   public TaskLife(TaskState task) {
     super(task.name());
     this.task = task;
@@ -78,6 +87,9 @@ public final class TaskLife extends SyncObject {
     }
     if (op instanceof ShouldStop) {
       return Step.result(task.shouldStop());
+    }
+    if (op instanceof FatalSignalPending) {
+      return Step.result(task.fatalSignalPending());
     }
     return Step.done();
   }

@@ -1,5 +1,7 @@
 package org.lockmc.engine.sync;
 
+import java.util.List;
+
 /**
  * What a primitive's state may ask of the execution it lives in: report a misuse, read the
  * semantic switches. The engine and the plain-JVM harness each provide one per execution.
@@ -20,4 +22,18 @@ public interface World {
    * kthread_run}, {@code queue_work}); the new task's first step happens after that operation.
    */
   TaskState spawn(TaskState parent, String name, Runnable body);
+
+  /** The live tasks that are in atomic context now (hold a spinlock, are inside RCU). */
+  default List<TaskState> tasksInAtomic() {
+    return List.of();
+  }
+
+  /**
+   * {@code stop_machine()}: from now until {@link #restartMachine}, no task but {@code by} runs.
+   * Only called from a {@link Op#global() global} operation.
+   */
+  default void stopMachine(TaskState by) {}
+
+  /** Ends {@link #stopMachine}: every task may run again. */
+  default void restartMachine(TaskState by) {}
 }
