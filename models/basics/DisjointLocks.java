@@ -8,8 +8,8 @@ import org.lockmc.model.Verdict;
 
 /**
  * Three tasks, each with its own mutex: nothing they do conflicts, so every interleaving is
- * equivalent and DPOR explores exactly one execution, where exhaustive exploration explores all 90
- * orders of the six operations.
+ * equivalent and DPOR explores exactly one execution, where exhaustive exploration explores every
+ * order of the operations (the six lock operations and each task's read of its array slot).
  */
 @LockModel(expect = Verdict.SAFE, lockdep = Lockdep.NO_CYCLE, source = "")
 public class DisjointLocks {

@@ -34,6 +34,7 @@ public final class TreeStrategy implements ExplorationStrategy {
   private BitSet pendingSleep = new BitSet();
 
   private final List<Ev> evs = new ArrayList<>();
+  private final EventIndex index = new EventIndex();
   private int[][] taskClock = new int[8][];
   private int[] taskEvents = new int[8];
 
@@ -90,6 +91,7 @@ public final class TreeStrategy implements ExplorationStrategy {
     newFrom = firstNew;
     pendingSleep = new BitSet();
     evs.clear();
+    index.clear();
     Arrays.fill(taskClock, null);
     Arrays.fill(taskEvents, 0);
   }
@@ -218,7 +220,8 @@ public final class TreeStrategy implements ExplorationStrategy {
   private int[] clockOf(Event event, int[] prior) {
     int p = event.task();
     int[] clock = prior == null ? new int[0] : prior.clone();
-    for (int k = evs.size() - 1; k >= 0; k--) {
+    BitSet candidates = index.candidates(event);
+    for (int k = candidates.length() - 1; k >= 0; k = candidates.previousSetBit(k - 1)) {
       Ev i = evs.get(k);
       if (i.task() != p && at(clock, i.task()) < i.local() && i.event().dependent(event)) {
         clock = join(clock, i.clock());
@@ -230,6 +233,7 @@ public final class TreeStrategy implements ExplorationStrategy {
   private void record(Event event, int[] clock, int node) {
     int p = event.task();
     taskEvents[p]++;
+    index.add(evs.size(), event);
     evs.add(new Ev(event, p, taskEvents[p], node, clock));
     taskClock[p] = clock;
     if (event.spawned() >= 0) {
@@ -240,7 +244,9 @@ public final class TreeStrategy implements ExplorationStrategy {
 
   /** Adds backtrack points for every race of the new event {@code e} of task {@code p}. */
   private void races(Event e, int p, int[] prior, int[] clock) {
-    for (Ev i : evs) {
+    BitSet candidates = index.candidates(e);
+    for (int k = candidates.nextSetBit(0); k >= 0; k = candidates.nextSetBit(k + 1)) {
+      Ev i = evs.get(k);
       if (i.node() < 0 || i.task() == p || at(prior, i.task()) >= i.local()
           || !i.event().dependent(e)) {
         continue;
