@@ -36,16 +36,14 @@ final class Execution implements World {
   private final boolean captureSites;
 
   private final TaskRegistry registry;
-  /** Live and ended tasks of this execution, sorted by id. */
-  private final List<TaskControl> tasks = new ArrayList<>();
-  private TaskControl[] byId = new TaskControl[8];
+  private final TaskTable tasks = new TaskTable();
   /** The runner of the thread that runs the scheduler now. */
   private Runner active;
   private final Runner controller;
   private final SchedulingPoint point = new SchedulingPoint();
   private final List<Event> events = new ArrayList<>();
-  /** Decisions in order: an {@link Event} for a scheduling decision, a {@link Choice} for data. */
-  private final List<Object> schedule = new ArrayList<>();
+  private final Decisions decisions = new Decisions();
+  private final ModelSites sites;
   private final List<TraceEntry> dataChoices = new ArrayList<>();
   private final List<Finding> findings = new ArrayList<>();
   private final Memory memory = new Memory();
@@ -63,6 +61,7 @@ final class Execution implements World {
       TaskRegistry registry) {
     this.registry = registry;
     this.controller = new Runner(threads.spins());
+    this.sites = new ModelSites(model.type().getClassLoader());
     this.model = model;
     this.config = config;
     this.strategy = strategy;
@@ -92,7 +91,7 @@ final class Execution implements World {
             spec.method().invoke(instance);
           }
         });
-        register(t);
+        tasks.add(t);
         initial.add(t);
       }
     }
@@ -106,7 +105,7 @@ final class Execution implements World {
         controller.transfer(first.runner);
       }
     } finally {
-      abortAll();
+      tasks.abortAll();
     }
     if (internalError != null) {
       throw internalError;
@@ -115,41 +114,6 @@ final class Execution implements World {
       l.executionEnded(outcome);
     }
     return outcome;
-  }
-
-  private void register(TaskControl t) {
-    if (t.id >= byId.length) {
-      byId = java.util.Arrays.copyOf(byId, Math.max(t.id + 1, byId.length * 2));
-    }
-    byId[t.id] = t;
-    int at = tasks.size();
-    while (at > 0 && tasks.get(at - 1).id > t.id) {
-      at--;
-    }
-    tasks.add(at, t);
-  }
-
-  private void abortAll() {
-    for (TaskControl t : tasks) {
-      if (t.handle != null) {
-        t.abort();
-      }
-    }
-    for (TaskControl t : tasks) {
-      if (t.handle == null) {
-        continue;
-      }
-      try {
-        if (!t.handle.await(10_000)) {
-          throw new IllegalStateException("task " + t.name() + " did not stop after its execution"
-              + " ended: its code loops without calling any kernel primitive or touching shared"
-              + " fields");
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while ending an execution", e);
-      }
-    }
   }
 
   // ---- called by task threads -------------------------------------------------------------
@@ -173,7 +137,7 @@ final class Execution implements World {
   }
 
   TaskControl task(int id) {
-    return byId[id];
+    return tasks.get(id);
   }
 
   /** The scheduler found the execution over while {@code t}'s thread held the permit. */
@@ -183,23 +147,7 @@ final class Execution implements World {
   }
 
   void crashed(TaskControl t, Throwable cause) {
-    violation(t.state, describe(cause));
-  }
-
-  private static String describe(Throwable cause) {
-    if (cause instanceof AssertionError) {
-      return "assertion failed" + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
-    }
-    String where = "";
-    for (StackTraceElement e : cause.getStackTrace()) {
-      if (e.getFileName() != null && !e.getClassName().startsWith("org.lockmc.")
-          && !e.getClassName().startsWith("java.")) {
-        where = " at " + e.getFileName() + ":" + e.getLineNumber();
-        break;
-      }
-    }
-    return "exception " + cause.getClass().getName()
-        + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + where;
+    violation(t.state, ModelSites.describe(cause));
   }
 
   void mightSleep(TaskControl t, String what) {
@@ -214,7 +162,7 @@ final class Execution implements World {
     if (v < 0 || v >= n) {
       throw new IllegalStateException("strategy chose " + v + " outside [0, " + n + ")");
     }
-    schedule.add(new Choice(t.name(), v, "choose(" + n + ")"));
+    decisions.chose(new Choice(t.name(), v, "choose(" + n + ")"));
     dataChoices.add(new TraceEntry(events.size(), t.name(), "choose(" + n + ") = " + v,
         captureSites ? callSite() : null));
     return v;
@@ -245,16 +193,8 @@ final class Execution implements World {
   }
 
   String callSite() {
-    ClassLoader models = model.type().getClassLoader();
-    return SITE_WALKER.walk(frames -> frames
-        .filter(f -> f.getDeclaringClass().getClassLoader() == models)
-        .findFirst()
-        .map(f -> f.getFileName() + ":" + f.getLineNumber())
-        .orElse(null));
+    return sites.callSite();
   }
-
-  private static final StackWalker SITE_WALKER =
-      StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
   // ---- World --------------------------------------------------------------------------------
 
@@ -271,7 +211,7 @@ final class Execution implements World {
   @Override
   public List<TaskState> tasksInAtomic() {
     List<TaskState> out = new ArrayList<>();
-    for (TaskControl t : tasks) {
+    for (TaskControl t : tasks.all()) {
       if (t.status != TaskControl.Status.FINISHED && t.state.inAtomic()) {
         out.add(t.state);
       }
@@ -341,7 +281,7 @@ final class Execution implements World {
         finish(false);
         return null;
       }
-      TaskControl t = byId[chosen];
+      TaskControl t = tasks.get(chosen);
       Op op = t.pending;
       Step step = perform(t, op, false);
       if (!step.complete()) {
@@ -361,21 +301,21 @@ final class Execution implements World {
 
   private void buildPoint() {
     point.clear(lastTask);
-    for (TaskControl t : tasks) {
+    for (TaskControl t : tasks.all()) {
       if (t.status != TaskControl.Status.RUNNABLE) {
         continue;
       }
       boolean opEnabled = t.pending.object().enabled(t.pending, t.state, this);
       t.opEnabled = opEnabled;
     }
-    for (TaskControl t : tasks) {
+    for (TaskControl t : tasks.all()) {
       if (t.status != TaskControl.Status.RUNNABLE) {
         continue;
       }
       boolean enabled = t.opEnabled && (stoppedBy == null || stoppedBy == t.state);
       if (enabled && !t.yieldWait.isEmpty()) {
         for (int u = t.yieldWait.nextSetBit(0); u >= 0; u = t.yieldWait.nextSetBit(u + 1)) {
-          TaskControl o = byId[u];
+          TaskControl o = tasks.get(u);
           if (o.status != TaskControl.Status.RUNNABLE || !o.opEnabled) {
             t.yieldWait.clear(u);
           }
@@ -395,14 +335,14 @@ final class Execution implements World {
     if (forced) {
       strategy.forced(e);
     } else {
-      schedule.add(e);
+      decisions.scheduled(e);
       lastTask = t.id;
       strategy.performed(e, point);
     }
     for (ExecutionListener l : listeners) {
       l.performed(t.state, op, step);
     }
-    for (TaskControl o : tasks) {
+    for (TaskControl o : tasks.all()) {
       o.yieldWait.clear(t.id);
     }
     if (op instanceof YieldPoint.Yield) {
@@ -460,14 +400,14 @@ final class Execution implements World {
 
   @Override
   public TaskState spawn(TaskState parent, String name, Runnable body) {
-    TaskControl p = byId[parent.id()];
+    TaskControl p = tasks.get(parent.id());
     int id = registry.id(parent.id() + "#" + p.spawned++);
     String unique = name;
-    for (int k = 1; nameTaken(unique); k++) {
+    for (int k = 1; tasks.nameTaken(unique); k++) {
       unique = name + "#" + k;
     }
     TaskControl child = new TaskControl(this, id, unique, body::run);
-    register(child);
+    tasks.add(child);
     spawnedNow = id;
     Runner self = active;
     child.start(threads, self);
@@ -475,21 +415,14 @@ final class Execution implements World {
     return child.state;
   }
 
-  private boolean nameTaken(String name) {
-    for (TaskControl t : tasks) {
-      if (t.name().equals(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
+
 
   private int spawnedNow = -1;
 
   /** Ends the execution and computes its findings; {@code maximal} when no task could run. */
   private void finish(boolean maximal) {
     if (maximal) {
-      for (TaskControl t : tasks) {
+      for (TaskControl t : tasks.all()) {
         if (t.pending != null && t.status != TaskControl.Status.FINISHED
             && (t.status == TaskControl.Status.FROZEN || !t.opEnabled)) {
           strategy.pendingAtEnd(t.id, t.pending, t.pendingGlobal);
@@ -503,7 +436,7 @@ final class Execution implements World {
   // ---- state the analyses read ---------------------------------------------------------------
 
   List<TaskControl> tasks() {
-    return tasks;
+    return tasks.all();
   }
 
   List<Event> events() {
@@ -520,16 +453,7 @@ final class Execution implements World {
 
   /** The decisions of this execution so far, as a replayable schedule. */
   List<Choice> decisions() {
-    List<Choice> out = new ArrayList<>(schedule.size());
-    for (Object o : schedule) {
-      if (o instanceof Event) {
-        Event e = (Event) o;
-        out.add(new Choice(byId[e.task()].name(), -1, e.op().describe()));
-      } else {
-        out.add((Choice) o);
-      }
-    }
-    return out;
+    return decisions.choices(id -> tasks.get(id).name());
   }
 
   List<TraceEntry> dataChoices() {
