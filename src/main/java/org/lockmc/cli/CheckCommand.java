@@ -16,7 +16,9 @@ import picocli.CommandLine;
     description = {"Explores every interleaving of the named models and reports deadlocks, hangs,"
         + " livelocks and violations, each with a counterexample.",
         "TARGET is a folder of .java models (e.g. models), a .java file, a package or class of"
-            + " the model library (e.g. ksm2009, basics.AbbaDeadlock), or a compiled class."})
+            + " the model library (e.g. ksm2009, basics.AbbaDeadlock), a compiled class, or a"
+            + " .jpf file (jpf-configs/...), whose lockmc.* keys set the options (the command"
+            + " line overrides them)."})
 final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();
@@ -40,13 +42,21 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   int run(Console console) {
-    ExplorerConfig config = exploration.config(spec.commandLine());
-    List<ModelDefinition> models = locator.locateAll(targets);
+    ExplorerConfig cliConfig = exploration.config(spec.commandLine());
+    List<LocatorOptions.Located> located = locator.locateTargets(targets);
+    List<ModelDefinition> models = new ArrayList<>();
+    for (LocatorOptions.Located l : located) {
+      models.add(l.model());
+    }
     VerdictTable table = new VerdictTable(console, models);
     table.header();
     int unexpected = 0;
     long start = System.nanoTime();
-    for (ModelDefinition m : models) {
+    for (LocatorOptions.Located l : located) {
+      ModelDefinition m = l.model();
+      // precedence: defaults < the .jpf file's lockmc.* keys < the command line
+      ExplorerConfig config = l.jpf() == null ? cliConfig
+          : exploration.config(spec.commandLine(), l.jpf().applyTo(ExplorerConfig.DEFAULTS));
       ExplorationResult r = Checker.explorer(m, config, Checker.strategy(config))
           .progress((n, elapsed) -> console.progress(String.format("  %s: %,d executions (%,.0f/s)",
               m.name(), n, n / Math.max(1e-3, elapsed.toNanos() / 1e9))))

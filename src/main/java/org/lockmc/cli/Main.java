@@ -6,7 +6,7 @@ import org.lockmc.engine.ModelError;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code lockmc check | replay | list | bench}. The composition root, and the
+ * The command line: {@code lockmc check | replay | list | bench | run | jpf}. The composition root, and the
  * only place that exits the JVM.
  *
  * <p>Exit codes: 0 every result as expected, 1 an unexpected result, 2 a usage or model error
@@ -17,7 +17,8 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     version = "lockmc 0.1.0",
     description = "A lock-ordering and deadlock model checker for Linux kernel locking protocols.",
-    subcommands = {CheckCommand.class, ReplayCommand.class, ListCommand.class, BenchCommand.class})
+    subcommands = {CheckCommand.class, ReplayCommand.class, ListCommand.class, BenchCommand.class,
+        RunCommand.class, JpfCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int UNEXPECTED = 1;
@@ -29,7 +30,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a command: check, replay, list or bench (lockmc --help)");
+        "name a command: check, replay, list, bench, run or jpf (lockmc --help)");
   }
 
   public static void main(String[] args) {
