@@ -32,7 +32,9 @@ import picocli.CommandLine;
         + " JPF_JAVA: a JDK 17 to run it, if lockmc runs on another) on each model's .jpf file"
         + " and lockmc's engine on the same model, and prints both verdicts side by side.",
         "lockmc DEADLOCK or HANG = JPF deadlock (every thread waiting); VIOLATION = JPF uncaught"
-            + " exception; SAFE = JPF no errors; LIVELOCK has no JPF counterpart."})
+            + " exception; SAFE = JPF no errors; LIVELOCK has no JPF counterpart.",
+        "Exit code 1 when a verdict differs or JPF fails on a model (a JPF timeout is reported,"
+            + " not failed)."})
 final class JpfCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();
@@ -69,15 +71,17 @@ final class JpfCommand implements Callable<Integer> {
       JpfRunner runner = new JpfRunner(jpf, limit);
       ComparisonTable table = new ComparisonTable(System.out, located);
       table.header();
-      int disagreements = 0;
+      int failures = 0;
       for (LocatorOptions.Located l : located) {
         Comparison c = compare(l, runner, classpath);
-        if (c.agreement() == Comparison.Agreement.NO) {
-          disagreements++;
+        // a disagreement, or a JPF that failed on the model; a JPF timeout decides nothing
+        if (c.agreement() == Comparison.Agreement.NO
+            || c.jpf().status() == org.lockmc.jpf.JpfResult.Status.JPF_ERROR) {
+          failures++;
         }
       }
       table.legend();
-      return disagreements == 0 ? Main.OK : Main.UNEXPECTED;
+      return failures == 0 ? Main.OK : Main.UNEXPECTED;
     } finally {
       JpfClasspath.delete(models);
     }

@@ -54,15 +54,17 @@ public final class JpfFile {
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       int first = i + 1;
-      StringBuilder logical = new StringBuilder(lines[i].strip());
+      String start = lines[i].strip();
+      // as in java.util.Properties, a comment line is never continued
+      if (start.isEmpty() || start.startsWith("#") || start.startsWith("!")) {
+        continue;
+      }
+      StringBuilder logical = new StringBuilder(start);
       while (endsWithContinuation(logical) && i + 1 < lines.length) {
         logical.setLength(logical.length() - 1);
         logical.append(lines[++i].strip());
       }
       String line = logical.toString();
-      if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
-        continue;
-      }
       int eq = line.indexOf('=');
       if (eq <= 0) {
         throw new ModelError(where + ":" + first + ": expected 'key = value', found '" + line + "'");

@@ -69,11 +69,14 @@ public final class JpfOutputParser {
     return from < lines.length ? lines[from].trim() : "";
   }
 
+  /** {@code [SEVERE] ...}, or a host exception such as {@code java.lang.IllegalAccessError: ...}. */
   private static boolean looksLikeTrouble(String line) {
-    return line.startsWith("[SEVERE]") || line.startsWith("gov.nasa.jpf.JPFException")
-        || line.startsWith("gov.nasa.jpf.JPFConfigException") || line.startsWith("Exception in thread")
-        || line.startsWith("error:") || line.startsWith("gov.nasa.jpf.vm.ClassInfoException");
+    return line.startsWith("[SEVERE]") || line.startsWith("Exception in thread")
+        || line.startsWith("error:") || TROUBLE.matcher(line).lookingAt();
   }
+
+  private static final java.util.regex.Pattern TROUBLE =
+      java.util.regex.Pattern.compile("(java|gov\\.nasa\\.jpf)\\.[\\w.$]*(Error|Exception)\\b");
 
   private static long number(String line, String key) {
     int at = line.indexOf(key);

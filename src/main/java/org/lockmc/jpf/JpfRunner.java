@@ -19,6 +19,16 @@ import org.lockmc.engine.ModelError;
  * read).
  */
 public final class JpfRunner {
+  /**
+   * The module flags jpf-core's own build runs JPF with: its native peers (java.util.Random's,
+   * which {@code Kernel.choose} reaches) use JDK internals.
+   */
+  public static final List<String> JVM_FLAGS = List.of(
+      "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-opens", "java.base/jdk.internal.misc=ALL-UNNAMED",
+      "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+      "--add-opens", "java.base/java.util=ALL-UNNAMED");
+
   private final JpfInstallation jpf;
   private final Duration timeLimit;
 
@@ -34,6 +44,7 @@ public final class JpfRunner {
   public List<String> command(Path config, List<Path> classpath) {
     List<String> cmd = new ArrayList<>();
     cmd.add(jpf.java().toString());
+    cmd.addAll(JVM_FLAGS);
     cmd.add("-jar");
     cmd.add(jpf.runJpf().toString());
     StringBuilder cp = new StringBuilder();

@@ -35,6 +35,12 @@ class JpfFileTest {
   }
 
   @Test
+  void aCommentLineIsNeverContinued() {
+    assertEquals("x.jpf:4: unknown key 'lockmc.strateg' (did you mean 'lockmc.strategy'?)",
+        error(HEAD + "# a comment ending in a backslash \\\nlockmc.strateg = dpor\n"));
+  }
+
+  @Test
   void theModelIsTheFirstArgumentThatIsNotAFlag() {
     assertEquals("basics.X", JpfFile.parse("target = org.lockmc.jvm.Main\n"
         + "target.args = --trace, basics.X\n", "x.jpf").model());

@@ -1,0 +1,72 @@
+package org.lockmc.jpf;
+
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lockmc.check.Checker;
+import org.lockmc.config.Durations;
+import org.lockmc.config.JpfConfigs;
+import org.lockmc.config.JpfFile;
+import org.lockmc.engine.ExplorationResult;
+import org.lockmc.engine.ExplorerConfig;
+import org.lockmc.engine.ModelDefinition;
+import org.lockmc.testing.TestModels;
+
+/**
+ * Every model of the library under Java PathFinder (through its {@code jpf-configs/} file) and
+ * under lockmc's engine: the verdicts must agree wherever JPF finishes. Skipped, with the reason,
+ * when {@code JPF_HOME} is not set; {@code -Dlockmc.jpf.timeLimit=2m} shortens JPF's limit per
+ * model (default 10m), and a model JPF does not finish in time is skipped, not failed.
+ */
+@Tag("jpf")
+class JpfComparisonTest {
+  private static Path models;
+  private static JpfRunner runner;
+
+  static Stream<String> models() {
+    return TestModels.library("models").stream().map(ModelDefinition::name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("models")
+  void jpfAgreesWithLockmc(String model) throws InterruptedException {
+    assumeTrue(JpfInstallation.configured(System.getenv()), "JPF_HOME is not set, so the"
+        + " comparison with Java PathFinder is skipped (see README \"Java PathFinder\")");
+    ModelDefinition m = TestModels.libraryModel(model);
+    Path config = Path.of(JpfConfigs.path(m.name()));
+    ExplorerConfig c = JpfFile.read(config, config.toString()).applyTo(ExplorerConfig.DEFAULTS);
+    ExplorationResult lockmc = Checker.check(m, c);
+    JpfRunner.Run run = runner().run(config, List.of(JpfClasspath.lockmcClasses(), models));
+    Comparison cmp = new Comparison(m.name(), lockmc, run.result());
+    assumeTrue(run.result().status() != JpfResult.Status.TIMEOUT,
+        "JPF did not finish " + m.name() + " within its time limit");
+    assertNotEquals(JpfResult.Status.JPF_ERROR, run.result().status(), run.output());
+    assertNotEquals(Comparison.Agreement.NO, cmp.agreement(), m.name() + ": lockmc "
+        + lockmc.verdict() + " but JPF " + run.result().verdict() + " " + run.result().detail());
+  }
+
+  private static synchronized JpfRunner runner() {
+    if (runner == null) {
+      Duration limit = Durations.parse(System.getProperty("lockmc.jpf.timeLimit", "10m"));
+      runner = new JpfRunner(JpfInstallation.find(System.getenv()), limit);
+      models = JpfClasspath.compileModels(JpfClasspath.javaFiles(List.of(Path.of("models"))),
+          Path.of(""));
+    }
+    return runner;
+  }
+
+  @AfterAll
+  static void deleteModels() {
+    if (models != null) {
+      JpfClasspath.delete(models);
+    }
+  }
+}
