@@ -26,8 +26,8 @@ import org.lockmc.engine.sync.YieldPoint;
  *       every field of this class is used only while holding {@link #lock};
  *   <li>a task is {@linkplain JvmTaskRuntime#blockedOn() blocked} exactly while it waits in the
  *       monitor for its operation to become enabled;
- *   <li>every state change ends with {@code notifyAll}, so a blocked task re-checks its
- *       operation whenever anything changed;
+ *   <li>every state change ends with {@code notifyAll} when any task waits (or the plain-JVM
+ *       outcome waiter may), so a blocked task re-checks its operation whenever anything changed;
  *   <li>with stall detection off (under JPF) nothing here observes the blocked set: JPF's own
  *       deadlock property sees the threads waiting, and this class must not hide them.
  * </ul>

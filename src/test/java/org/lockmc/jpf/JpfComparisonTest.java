@@ -1,14 +1,21 @@
 package org.lockmc.jpf;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lockmc.check.Checker;
@@ -18,6 +25,7 @@ import org.lockmc.config.JpfFile;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.ExplorerConfig;
 import org.lockmc.engine.ModelDefinition;
+import org.lockmc.testing.ExtraModels;
 import org.lockmc.testing.TestModels;
 
 /**
@@ -51,6 +59,41 @@ class JpfComparisonTest {
     assertNotEquals(JpfResult.Status.JPF_ERROR, run.result().status(), run.output());
     assertNotEquals(Comparison.Agreement.NO, cmp.agreement(), m.name() + ": lockmc "
         + lockmc.verdict() + " but JPF " + run.result().verdict() + " " + run.result().detail());
+  }
+
+  static Stream<String> extraModels() {
+    return ExtraModels.sources().keySet().stream();
+  }
+
+  /** Violations, data choices, hangs and kernel threads, which the library does not cover yet. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("extraModels")
+  void jpfAgreesWithLockmcOnWhatTheLibraryLacks(String model, @TempDir Path dir)
+      throws InterruptedException, IOException {
+    assumeTrue(JpfInstallation.configured(System.getenv()), "JPF_HOME is not set, so the"
+        + " comparison with Java PathFinder is skipped (see README \"Java PathFinder\")");
+    ModelDefinition m = TestModels.compile(ExtraModels.sources()).get(model);
+    List<Path> files = new ArrayList<>();
+    for (Map.Entry<String, String> e : ExtraModels.sources().entrySet()) {
+      Path f = dir.resolve("src").resolve(e.getKey().replace('.', '/') + ".java");
+      Files.createDirectories(f.getParent());
+      Files.writeString(f, e.getValue());
+      files.add(f);
+    }
+    Path classes = JpfClasspath.compileModels(files, dir);
+    Path config = dir.resolve("model.jpf");
+    Files.writeString(config, JpfConfigs.render(m.name(), m.expect()));
+    try {
+      ExplorationResult lockmc = Checker.check(m, ExplorerConfig.DEFAULTS);
+      JpfRunner.Run run = runner().run(config, List.of(JpfClasspath.lockmcClasses(), classes));
+      assertTrue(lockmc.asExpected(), lockmc.verdict());
+      assertNotEquals(JpfResult.Status.JPF_ERROR, run.result().status(), run.output());
+      assertEquals(Comparison.Agreement.YES,
+          new Comparison(m.name(), lockmc, run.result()).agreement(),
+          m.name() + ": lockmc " + lockmc.verdict() + " but JPF " + run.result().verdict());
+    } finally {
+      JpfClasspath.delete(classes);
+    }
   }
 
   private static synchronized JpfRunner runner() {

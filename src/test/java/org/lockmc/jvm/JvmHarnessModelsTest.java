@@ -3,6 +3,7 @@ package org.lockmc.jvm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.TaskSpec;
 import org.lockmc.engine.sync.Semantics;
 import org.lockmc.model.Verdict;
+import org.lockmc.testing.ExtraModels;
 import org.lockmc.testing.TestModels;
 
 /**
@@ -25,8 +27,9 @@ class JvmHarnessModelsTest {
 
   @TestFactory
   Stream<DynamicTest> everyModelRunsOnTheHarness() {
-    List<ModelDefinition> models = TestModels.library("models");
+    List<ModelDefinition> models = new ArrayList<>(TestModels.library("models"));
     assertTrue(models.size() >= 9, "the model library");
+    models.addAll(TestModels.compile(ExtraModels.sources()).values());
     return models.stream().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
       for (int i = 0; i < RUNS; i++) {
         JvmOutcome o = JvmHarness.run(m.type(), m.tasks(), Semantics.KERNEL, null);
