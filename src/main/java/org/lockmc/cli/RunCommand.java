@@ -1,5 +1,6 @@
 package org.lockmc.cli;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,8 +22,14 @@ import picocli.CommandLine;
 final class RunCommand implements Callable<Integer> {
   @CommandLine.Mixin LocatorOptions locator = new LocatorOptions();
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @CommandLine.Option(names = "--trace", description = "Print each kernel operation as it runs.")
   boolean trace;
+
+  @CommandLine.Option(names = "--time-limit", paramLabel = "DURATION",
+      description = "Report tasks still running after this long, e.g. 10s (default: 60s).")
+  String timeLimit = "60s";
 
   @CommandLine.Parameters(arity = "1..*", paramLabel = "TARGET",
       description = "Models to run (as for 'lockmc check', .jpf files included).")
@@ -30,10 +37,11 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    Duration limit = ExplorationOptions.duration(spec.commandLine(), timeLimit);
     int problems = 0;
     for (ModelDefinition m : locator.locateAll(targets)) {
       JvmOutcome outcome = JvmHarness.run(m.type(), m.tasks(), Semantics.KERNEL,
-          trace ? System.out : null);
+          trace ? System.out : null, limit);
       System.out.print(outcome.render(m.name()));
       if (!outcome.clean()) {
         problems++;

@@ -1,6 +1,7 @@
 package org.lockmc.jvm;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,12 +28,13 @@ public final class JvmHarness {
    * Runs {@code type}'s tasks ({@code tasks}, in that order) once on the plain JVM and returns
    * what the run showed; a stall ends the run (its tasks stay blocked on daemon threads).
    * {@code log}, when not null, gets one line per operation performed and per task that blocks.
+   * Tasks still running after {@code timeLimit} (a livelock) are left running, on daemon threads.
    */
   public static JvmOutcome run(Class<?> type, List<TaskSpec> tasks, Semantics semantics,
-      PrintStream log) throws InterruptedException {
+      PrintStream log, Duration timeLimit) throws InterruptedException {
     MonitorWorld world = new MonitorWorld(semantics, false, log);
     start(world, newInstance(type), tasks);
-    return world.awaitOutcome();
+    return world.awaitOutcome(timeLimit.toMillis());
   }
 
   /**

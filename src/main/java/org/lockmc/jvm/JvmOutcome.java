@@ -13,11 +13,13 @@ public final class JvmOutcome {
   private final List<String> tasks;
   private final List<String> violations;
   private final JvmStall stall;
+  private final List<String> unfinished;
 
-  JvmOutcome(List<String> tasks, List<String> violations, JvmStall stall) {
+  JvmOutcome(List<String> tasks, List<String> violations, JvmStall stall, List<String> unfinished) {
     this.tasks = List.copyOf(tasks);
     this.violations = List.copyOf(violations);
     this.stall = stall;
+    this.unfinished = List.copyOf(unfinished);
   }
 
   /** The kinds seen in this run, in {@link Verdict} order; empty when the run was clean. */
@@ -34,7 +36,12 @@ public final class JvmOutcome {
 
   /** Whether every task ran to its end without any problem. */
   public boolean clean() {
-    return stall == null && violations.isEmpty();
+    return stall == null && violations.isEmpty() && unfinished.isEmpty();
+  }
+
+  /** Tasks still running when the run's time was up (a livelock, or a slow model). */
+  public List<String> unfinished() {
+    return unfinished;
   }
 
   /** The names of the tasks of the run, spawned ones included, in order of creation. */
@@ -62,6 +69,10 @@ public final class JvmOutcome {
     }
     for (Verdict kind : seen()) {
       b.append(model).append(": ").append(kind.name()).append(" seen once on the JVM\n");
+    }
+    if (!unfinished.isEmpty()) {
+      b.append(model).append(": tasks ").append(unfinished).append(" still running when the time"
+          + " was up (a livelock, or a model too slow for the limit)\n");
     }
     for (String v : violations) {
       b.append("  violation: ").append(v).append('\n');

@@ -3,6 +3,7 @@ package org.lockmc.jvm;
 import java.io.File;
 import java.io.PrintStream;
 import java.net.MalformedURLException;
+import java.time.Duration;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ import org.lockmc.engine.sync.Semantics;
  * model error.
  */
 public final class Main {
+  /** How long a plain-JVM run may take before its running tasks are reported as unfinished. */
+  static final Duration RUN_LIMIT = Duration.ofSeconds(60);
+
   private Main() {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -54,7 +58,8 @@ public final class Main {
         JvmHarness.startUnderJpf(type, JvmHarness.tasksOf(type), log);
         return;
       }
-      JvmOutcome outcome = JvmHarness.run(type, JvmHarness.tasksOf(type), Semantics.KERNEL, log);
+      JvmOutcome outcome = JvmHarness.run(type, JvmHarness.tasksOf(type), Semantics.KERNEL, log,
+          RUN_LIMIT);
       System.out.print(outcome.render(model));
       System.out.flush();
       System.exit(outcome.clean() ? 0 : 1);

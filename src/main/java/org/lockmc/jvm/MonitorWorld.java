@@ -236,22 +236,29 @@ public final class MonitorWorld implements World {
   }
 
   /**
-   * Waits until every task has ended or the run stalled, and returns the outcome. Only for runs
-   * with stall detection: without it a stalled run never ends.
+   * Waits until every task has ended or the run stalled, for at most {@code millis}, and returns
+   * the outcome; tasks still running then (a spinning task, a livelock) are named in it. Only for
+   * runs with stall detection: without it a stalled run never ends.
    */
-  JvmOutcome awaitOutcome() throws InterruptedException {
+  JvmOutcome awaitOutcome(long millis) throws InterruptedException {
     if (!detectStalls) {
       throw new IllegalStateException("awaitOutcome needs stall detection");
     }
+    long end = System.nanoTime() + millis * 1_000_000;
     synchronized (lock) {
-      while (live > 0 && !stalled) {
-        lock.wait();
+      for (long left = millis; live > 0 && !stalled && left > 0;
+          left = (end - System.nanoTime()) / 1_000_000) {
+        lock.wait(left);
       }
       List<String> names = new ArrayList<>();
+      List<String> running = new ArrayList<>();
       for (JvmTaskRuntime t : tasks) {
         names.add(t.task().name());
+        if (!stalled && !t.exited()) {
+          running.add(t.task().name());
+        }
       }
-      return new JvmOutcome(names, violations, stall);
+      return new JvmOutcome(names, violations, stall, running);
     }
   }
 

@@ -32,7 +32,8 @@ class JvmHarnessModelsTest {
     models.addAll(TestModels.compile(ExtraModels.sources()).values());
     return models.stream().map(m -> DynamicTest.dynamicTest(m.name(), () -> {
       for (int i = 0; i < RUNS; i++) {
-        JvmOutcome o = JvmHarness.run(m.type(), m.tasks(), Semantics.KERNEL, null);
+        JvmOutcome o = JvmHarness.run(m.type(), m.tasks(), Semantics.KERNEL, null,
+            java.time.Duration.ofMinutes(1));
         Set<Verdict> seen = new HashSet<>(o.seen());
         if (m.expect().contains(Verdict.SAFE)) {
           assertTrue(o.clean(), o.render(m.name()));

@@ -33,7 +33,7 @@ class MonitorWorldTest {
       tasks.add(world.newTask((String) namesAndBodies[i], (Runnable) namesAndBodies[i + 1]));
     }
     world.startAll(tasks);
-    return world.awaitOutcome();
+    return world.awaitOutcome(WAIT_MS);
   }
 
   private static void await(CountDownLatch latch) {
@@ -233,6 +233,23 @@ class MonitorWorldTest {
     });
     assertTrue(o.clean(), o.render("kthread"));
     assertEquals(List.of("parent", "ksmd"), o.tasks());
+  }
+
+  @Test
+  void aTaskStillRunningWhenTheTimeIsUpIsReported() throws InterruptedException {
+    MonitorWorld world = new MonitorWorld(Semantics.KERNEL, false, null);
+    CountDownLatch release = new CountDownLatch(1);
+    JvmTaskRuntime spinner = world.newTask("spinner", () -> {
+      while (release.getCount() > 0) {
+        Kernel.condResched();
+      }
+    });
+    world.startAll(List.of(spinner));
+    JvmOutcome o = world.awaitOutcome(50);
+    release.countDown();
+    assertEquals(List.of("spinner"), o.unfinished());
+    assertTrue(o.render("spin").contains("spin: tasks [spinner] still running when the time was"
+        + " up"), o.render("spin"));
   }
 
   @Test
