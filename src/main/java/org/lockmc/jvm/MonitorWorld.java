@@ -73,7 +73,7 @@ public final class MonitorWorld implements World {
     return scheduler;
   }
 
-  /** Creates a task of this run; it starts with {@link #start}. */
+  /** Creates a task of this run; {@link #startAll} starts it. */
   JvmTaskRuntime newTask(String name, Runnable body) {
     synchronized (lock) {
       JvmTaskRuntime t = new JvmTaskRuntime(this, new TaskState(tasks.size(), name), body);
