@@ -25,10 +25,15 @@ public record Comparison(String model, ExplorationResult lockmc, JpfResult jpf) 
   }
 
   public Agreement agreement() {
+    Set<JpfKind> expected = VerdictMapping.toJpf(lockmc.found());
+    if (jpf.status() == JpfResult.Status.CONSTRAINED) {
+      // a cut search may miss errors, but every error it reports is real
+      return expected.containsAll(jpf.kinds()) || !lockmc.complete() ? Agreement.UNDECIDED
+          : Agreement.NO;
+    }
     if (jpf.status() != JpfResult.Status.FINISHED) {
       return Agreement.UNDECIDED;
     }
-    Set<JpfKind> expected = VerdictMapping.toJpf(lockmc.found());
     if (expected.equals(jpf.kinds())) {
       return Agreement.YES;
     }

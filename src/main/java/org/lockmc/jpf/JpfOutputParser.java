@@ -7,8 +7,8 @@ import org.lockmc.config.VerdictMapping.JpfKind;
 
 /**
  * Reads JPF's console report: the {@code results} section ({@code error #n: <property> ...} or
- * {@code no errors detected}), the {@code states:} statistics line, and the first error's
- * message. A run without a results section is a JPF error, described by its first line that
+ * {@code no errors detected}), the {@code states:} statistics line, the first error's message,
+ * and whether a search constraint (depth, memory) cut the search short. A run without a results section is a JPF error, described by its first line that
  * looks like one.
  */
 public final class JpfOutputParser {
@@ -28,6 +28,7 @@ public final class JpfOutputParser {
     long states = -1;
     String firstError = null;
     String trouble = null;
+    String constraint = null;
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i];
       if (line.startsWith(RULE + " results")) {
@@ -45,6 +46,10 @@ public final class JpfOutputParser {
         }
       } else if (line.startsWith("states:")) {
         states = number(line, "new=");
+      } else if (line.startsWith("search:") && number(line, "constraints=") > 0 && constraint == null) {
+        constraint = "JPF's search hit " + number(line, "constraints=") + " search constraint(s)";
+      } else if (line.startsWith(RULE + " search constraint") && i + 1 < lines.length) {
+        constraint = "JPF's search was cut: " + lines[i + 1].trim();
       } else if (firstError == null && line.startsWith(RULE + " error ")) {
         firstError = errorMessage(lines, i + 1);
       } else if (trouble == null && looksLikeTrouble(line)) {
@@ -54,6 +59,9 @@ public final class JpfOutputParser {
     if (!results || unknownError || (!clean && kinds.isEmpty())) {
       return new JpfResult(JpfResult.Status.JPF_ERROR, kinds, states, elapsed,
           trouble == null ? "JPF printed no results" : trouble);
+    }
+    if (constraint != null) {
+      return new JpfResult(JpfResult.Status.CONSTRAINED, kinds, states, elapsed, constraint);
     }
     return new JpfResult(JpfResult.Status.FINISHED, kinds, states, elapsed,
         firstError == null ? "" : firstError);

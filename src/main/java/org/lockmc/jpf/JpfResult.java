@@ -24,6 +24,11 @@ public record JpfResult(Status status, Set<JpfKind> kinds, long states, Duration
     FINISHED,
     /** It was stopped at the time limit. */
     TIMEOUT,
+    /**
+     * The search ended early at one of JPF's own search constraints (depth limit, memory): its
+     * "no errors" covers only part of the state space.
+     */
+    CONSTRAINED,
     /** JPF itself failed (configuration, class loading, an exception inside JPF). */
     JPF_ERROR
   }
@@ -35,6 +40,8 @@ public record JpfResult(Status status, Set<JpfKind> kinds, long states, Duration
         return VerdictMapping.describe(kinds);
       case TIMEOUT:
         return "timeout";
+      case CONSTRAINED:
+        return kinds.isEmpty() ? "incomplete" : VerdictMapping.describe(kinds) + " (incomplete)";
       default:
         return "JPF error";
     }

@@ -63,6 +63,17 @@ class JpfOutputParserTest {
   }
 
   @Test
+  void aSearchCutByAConstraintIsIncomplete() {
+    JpfResult r = parse(RULE + "search constraint\nmemory limit reached\n\n" + RULE
+        + "results\nno errors detected\n\n" + RULE + "statistics\n"
+        + "states:             new=7359,visited=1,backtracked=2,end=3\n"
+        + "search:             maxDepth=90,constraints=1\n");
+    assertEquals(JpfResult.Status.CONSTRAINED, r.status());
+    assertEquals("incomplete", r.verdict());
+    assertEquals("JPF's search was cut: memory limit reached", r.detail());
+  }
+
+  @Test
   void severeMessagesAreReported() {
     JpfResult r = parse("[SEVERE] cannot load system class java.lang.Thread$Permit\n");
     assertEquals("[SEVERE] cannot load system class java.lang.Thread$Permit", r.detail());
