@@ -2,8 +2,13 @@ package org.lockmc.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lockmc.config.JpfFile;
+import org.lockmc.engine.ExplorerConfig;
+import org.lockmc.engine.ModelDefinition;
 import picocli.CommandLine;
 
 /** {@code lockmc check}: explores models and compares each result with its expectation. */
@@ -11,7 +16,8 @@ import picocli.CommandLine;
     description = {"Explores every interleaving of the named models and reports deadlocks, hangs,"
         + " livelocks and violations, each with a counterexample.",
         "TARGET is a folder of .java models (e.g. models), a .java file, a package or class of"
-            + " the model library (e.g. ksm2009, basics.AbbaDeadlock), or a compiled class."})
+            + " the model library (e.g. ksm2009, basics.AbbaDeadlock), a compiled class, or a .jpf"
+            + " file of jpf-configs/ (its lockmc.* keys set the options; the command line wins)."})
 final class CheckCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
   @CommandLine.Mixin ExplorationOptions exploration = new ExplorationOptions();
@@ -56,8 +62,20 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = Console.of(spec.commandLine(), !noColor && !json);
-    CheckRun run = new CheckRun(lockdep.options(spec.commandLine()), splats, quiet, json, report,
-        sarif, junit);
-    return run.run(console, locator.locateAll(targets), exploration.config(spec.commandLine()));
+    CommandLine cl = spec.commandLine();
+    CheckRun run = new CheckRun(lockdep.options(cl), splats, quiet, json, report, sarif, junit);
+    ExplorerConfig fromCommandLine = exploration.config(cl);
+    Map<String, JpfFile> jpfOf = new HashMap<>();
+    List<ModelDefinition> models = new ArrayList<>();
+    for (LocatorOptions.Located l : locator.locateTargets(targets)) {
+      models.add(l.model());
+      if (l.jpf() != null) {
+        jpfOf.put(l.model().name(), l.jpf());
+      }
+    }
+    // precedence: defaults < the .jpf file's lockmc.* keys < the command line
+    return run.run(console, models, m -> jpfOf.containsKey(m.name())
+        ? exploration.config(cl, jpfOf.get(m.name()).applyTo(ExplorerConfig.DEFAULTS))
+        : fromCommandLine);
   }
 }

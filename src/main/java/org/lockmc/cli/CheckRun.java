@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.lockmc.check.CheckOptions;
 import org.lockmc.check.CheckResult;
 import org.lockmc.check.Checker;
@@ -46,8 +47,9 @@ import org.lockmc.report.TraceReport;
 record CheckRun(CheckOptions options, boolean splats, boolean quiet, boolean json, Path reportDir,
     Path sarif, Path junit) {
 
-  /** Checks {@code models}; returns the exit code. */
-  int run(Console console, List<ModelDefinition> models, ExplorerConfig config) {
+  /** Checks {@code models}, each with the configuration {@code configs} gives it; returns the exit code. */
+  int run(Console console, List<ModelDefinition> models,
+      Function<ModelDefinition, ExplorerConfig> configs) {
     // A folder that cannot be written is an error before any exploration, not after it.
     ReportWriter writer = reportDir == null ? null : new ReportWriter(reportDir);
     VerdictTable table = new VerdictTable(console, models);
@@ -71,7 +73,7 @@ record CheckRun(CheckOptions options, boolean splats, boolean quiet, boolean jso
     long start = System.nanoTime();
     try {
       for (ModelDefinition m : models) {
-        ModelReport report = explore(console, m, config, options, exploring);
+        ModelReport report = explore(console, m, configs.apply(m), options, exploring);
         threads = report.result().threads();
         synchronized (reports) {
           reports.add(report);

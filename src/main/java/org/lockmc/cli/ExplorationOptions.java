@@ -35,16 +35,42 @@ final class ExplorationOptions {
   long seed = D.seed();
 
   ExplorerConfig config(CommandLine cl) {
-    StrategyKind s = parseEnum(cl, "--strategy", strategy, StrategyKind.class);
-    if (s == StrategyKind.REPLAY) {
-      throw new CommandLine.ParameterException(cl, "--strategy replay: use 'lockmc replay <file>'");
+    return config(cl, D);
+  }
+
+  /**
+   * {@code base} (the defaults, or a {@code .jpf} file's options) with the options given on the
+   * command line applied over it: the command line wins.
+   */
+  ExplorerConfig config(CommandLine cl, ExplorerConfig base) {
+    CommandLine.ParseResult given = cl.getParseResult();
+    ExplorerConfig c = base;
+    if (given == null || given.hasMatchedOption("--strategy")) {
+      StrategyKind s = parseEnum(cl, "--strategy", strategy, StrategyKind.class);
+      if (s == StrategyKind.REPLAY) {
+        throw new CommandLine.ParameterException(cl, "--strategy replay: use 'lockmc replay <file>'");
+      }
+      c = c.withStrategy(s);
     }
     if (maxExecutions < 1 || maxSteps < 1) {
       throw new CommandLine.ParameterException(cl, "--max-executions and --max-steps must be positive");
     }
-    return D.withStrategy(s).withMaxExecutions(maxExecutions).withMaxStepsPerTask(maxSteps)
-        .withTimeLimit(duration(cl, timeLimit))
-        .withThreads(parseEnum(cl, "--threads", threads, ThreadMode.class)).withSeed(seed);
+    if (given == null || given.hasMatchedOption("--max-executions")) {
+      c = c.withMaxExecutions(maxExecutions);
+    }
+    if (given == null || given.hasMatchedOption("--max-steps")) {
+      c = c.withMaxStepsPerTask(maxSteps);
+    }
+    if (given == null || given.hasMatchedOption("--time-limit")) {
+      c = c.withTimeLimit(duration(cl, timeLimit));
+    }
+    if (given == null || given.hasMatchedOption("--threads")) {
+      c = c.withThreads(parseEnum(cl, "--threads", threads, ThreadMode.class));
+    }
+    if (given == null || given.hasMatchedOption("--seed")) {
+      c = c.withSeed(seed);
+    }
+    return c;
   }
 
   static <E extends Enum<E>> E parseEnum(CommandLine cl, String option, String value, Class<E> type) {
@@ -58,22 +84,11 @@ final class ExplorationOptions {
   }
 
   static Duration duration(CommandLine cl, String text) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(\\d+)(ms|s|m|h)").matcher(text.trim());
-    if (!m.matches()) {
+    Duration d = org.lockmc.config.Durations.parse(text);
+    if (d == null) {
       throw new CommandLine.ParameterException(cl, "--time-limit " + text
           + ": expected a number and a unit, such as 500ms, 90s, 10m or 1h");
     }
-    long n = Long.parseLong(m.group(1));
-    switch (m.group(2)) {
-      case "ms":
-        return Duration.ofMillis(n);
-      case "s":
-        return Duration.ofSeconds(n);
-      case "m":
-        return Duration.ofMinutes(n);
-      default:
-        return Duration.ofHours(n);
-    }
+    return d;
   }
 }

@@ -3,10 +3,14 @@ package org.lockmc.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.lockmc.check.ModelLocator;
+import java.util.Map;
 import org.lockmc.check.Instrumentation;
+import org.lockmc.check.ModelLocator;
+import org.lockmc.config.JpfFile;
 import org.lockmc.engine.ModelDefinition;
+import org.lockmc.engine.ModelError;
 
 /** Where models are looked up. */
 final class LocatorOptions {
@@ -28,12 +32,39 @@ final class LocatorOptions {
     return new ModelLocator(Path.of(""), models, dirs, Instrumentation.transformer());
   }
 
-  List<ModelDefinition> locateAll(List<String> targets) {
+  /** A model a target named, and the {@code .jpf} file that named it (or null). */
+  record Located(ModelDefinition model, JpfFile jpf) {}
+
+  /**
+   * The models {@code targets} name, each once (the first target naming it wins), in order. A
+   * {@code .jpf} target names the model of its {@code target.args}.
+   */
+  List<Located> locateTargets(List<String> targets) {
     ModelLocator locator = locator();
-    List<ModelDefinition> all = new ArrayList<>();
+    Map<String, Located> byName = new LinkedHashMap<>();
     for (String t : targets) {
-      all.addAll(locator.locate(t));
+      JpfFile jpf = null;
+      String target = t;
+      if (t.endsWith(".jpf")) {
+        Path file = Path.of(t);
+        if (!Files.isRegularFile(file)) {
+          throw new ModelError("no such .jpf file: " + t);
+        }
+        jpf = JpfFile.read(file, t);
+        target = jpf.model();
+      }
+      for (ModelDefinition m : locator.locate(target)) {
+        byName.putIfAbsent(m.name(), new Located(m, jpf));
+      }
     }
-    return ModelLocator.distinct(all);
+    return new ArrayList<>(byName.values());
+  }
+
+  List<ModelDefinition> locateAll(List<String> targets) {
+    List<ModelDefinition> all = new ArrayList<>();
+    for (Located l : locateTargets(targets)) {
+      all.add(l.model());
+    }
+    return all;
   }
 }

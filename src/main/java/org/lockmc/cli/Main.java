@@ -6,7 +6,8 @@ import org.lockmc.engine.ModelError;
 import picocli.CommandLine;
 
 /**
- * The command line: {@code lockmc check | report | replay | list | bench}. The composition root, and the
+ * The command line: {@code lockmc check | report | replay | splat | list | bench | run | jpf}. The
+ * composition root, and the
  * only place that exits the JVM.
  *
  * <p>Exit codes: 0 every result as expected, 1 an unexpected result, 2 a usage or model error
@@ -18,7 +19,7 @@ import picocli.CommandLine;
     version = "lockmc " + Main.VERSION,
     description = "A lock-ordering and deadlock model checker for Linux kernel locking protocols.",
     subcommands = {CheckCommand.class, ReportCommand.class, ReplayCommand.class, SplatCommand.class,
-        ListCommand.class, BenchCommand.class})
+        ListCommand.class, BenchCommand.class, RunCommand.class, JpfCommand.class})
 public final class Main implements Runnable {
   /** lockmc's version, as {@code --version} and the SARIF log name it. */
   public static final String VERSION = "0.1.0";
@@ -32,7 +33,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "name a command: check, report, replay, list or bench (lockmc --help)");
+        "name a command: check, report, replay, splat, list, bench, run or jpf (lockmc --help)");
   }
 
   public static void main(String[] args) {

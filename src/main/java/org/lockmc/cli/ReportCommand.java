@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.lockmc.engine.ExplorerConfig;
 import picocli.CommandLine;
 
 /**
@@ -47,7 +48,8 @@ final class ReportCommand implements Callable<Integer> {
   public Integer call() {
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
     Console console = Console.of(spec.commandLine(), !noColor);
+    ExplorerConfig config = exploration.config(spec.commandLine());
     return new CheckRun(lockdep.options(spec.commandLine()), false, true, false, out, sarif, junit)
-        .run(console, locator.locateAll(t), exploration.config(spec.commandLine()));
+        .run(console, locator.locateAll(t), m -> config);
   }
 }

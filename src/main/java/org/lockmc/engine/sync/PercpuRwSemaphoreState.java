@@ -96,14 +96,16 @@ public final class PercpuRwSemaphoreState extends SyncObject {
     PercpuOp p = (PercpuOp) op;
     switch (p.kind()) {
       case DOWN_READ:
-        readers.merge(task, 1, Integer::sum);
+        // not merge(task, 1, Integer::sum): JPF (java-17 branch) calls that method reference
+        // without unboxing its arguments
+        readers.put(task, readers.getOrDefault(task, 0) + 1);
         task.acquired(this, "read");
         return Step.done();
       case DOWN_READ_TRYLOCK:
         if (writer != null) {
           return Step.result(false);
         }
-        readers.merge(task, 1, Integer::sum);
+        readers.put(task, readers.getOrDefault(task, 0) + 1);
         task.acquired(this, "read");
         return Step.result(true);
       case UP_READ:

@@ -198,7 +198,9 @@ public final class RwSemaphoreState extends SyncObject {
   }
 
   private void addReader(TaskState task) {
-    readers.merge(task, 1, Integer::sum);
+    // not merge(task, 1, Integer::sum): JPF (java-17 branch) calls that method reference
+    // without unboxing its arguments
+    readers.put(task, readers.getOrDefault(task, 0) + 1);
     task.acquired(this, "read");
   }
 
@@ -245,7 +247,7 @@ public final class RwSemaphoreState extends SyncObject {
     }
     writer = null;
     task.changeMode(this, "write", "read");
-    readers.merge(task, 1, Integer::sum);
+    readers.put(task, readers.getOrDefault(task, 0) + 1);
     wake();
   }
 
