@@ -26,7 +26,7 @@ public final class Workqueue {
   }
 
   private Workqueue(String name, boolean ordered, boolean rescuer) {
-    state = new WorkqueueState(name, ordered, rescuer, this::kworker);
+    state = new WorkqueueState(name, ordered, rescuer, instance -> kworker(instance));
   }
 
   /** {@code alloc_ordered_workqueue(name, 0)}: one work at a time, in queue order. */

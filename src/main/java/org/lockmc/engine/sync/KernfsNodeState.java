@@ -93,7 +93,7 @@ public final class KernfsNodeState extends SyncObject {
         if (deactivated) {
           return Step.result(false);
         }
-        active.merge(task, 1, Integer::sum);
+        active.put(task, active.getOrDefault(task, 0) + 1); // not merge(Integer::sum): JPF mishandles it
         task.acquired(this, "read");
         return Step.result(true);
       case PUT_ACTIVE:
