@@ -93,7 +93,7 @@ public final class KernfsNodeState extends SyncObject {
         if (deactivated) {
           return Step.result(false);
         }
-        active.put(task, active.getOrDefault(task, 0) + 1); // not merge(Integer::sum): JPF mishandles it
+        active.put(task, active.getOrDefault(task, 0) + 1); // not merge with Integer.sum: JPF mishandles that method reference
         task.acquired(this, "read");
         return Step.result(true);
       case PUT_ACTIVE:

@@ -77,7 +77,7 @@ public final class LockdepMapState extends SyncObject {
     MapOp m = (MapOp) op;
     String mode = m.read() == 0 ? "" : "read";
     if (m.kind() == Kind.ACQUIRE) {
-      holds.put(task, holds.getOrDefault(task, 0) + 1); // not merge(Integer::sum): JPF mishandles it
+      holds.put(task, holds.getOrDefault(task, 0) + 1); // not merge with Integer.sum: JPF mishandles that method reference
       if (m.lockClass() == this) {
         task.acquired(this, mode);
       }

@@ -191,7 +191,7 @@ public final class MemoryState extends SyncObject {
   private Step allocate(MemOp m, TaskState task) {
     if (free > 0) {
       free--;
-      held.put(task, held.getOrDefault(task, 0) + 1); // not merge(Integer::sum): JPF mishandles it
+      held.put(task, held.getOrDefault(task, 0) + 1); // not merge with Integer.sum: JPF mishandles that method reference
       return Step.result(GOT_PAGE);
     }
     if (killed(task) || !m.gfp().mayWait() || !m.gfp().mayOom()) {
