@@ -1,8 +1,5 @@
 package org.lockmc.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.lockmc.engine.ExplorerConfig;
@@ -26,12 +23,7 @@ final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ModelError("cannot read schedule " + file + ": " + e.getMessage());
-    }
+    String text = TextFiles.read(file, "schedule");
     ScheduleFile.Parsed s = ScheduleFile.parse(text, file.toString());
     ModelDefinition model = null;
     for (ModelDefinition m : locator.locator().locate(s.target())) {

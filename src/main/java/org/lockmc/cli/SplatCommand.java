@@ -1,9 +1,6 @@
 package org.lockmc.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -65,12 +62,7 @@ final class SplatCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ModelError("cannot read splat " + file + ": " + e.getMessage());
-    }
+    String text = TextFiles.read(file, "splat");
     ParsedSplat splat = SplatParser.parse(text, file.toString());
     List<ModelDefinition> models = locator.locateAll(List.of(target));
     if (models.size() != 1) {
