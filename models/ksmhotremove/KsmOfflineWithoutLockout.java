@@ -47,15 +47,16 @@ public class KsmOfflineWithoutLockout {
   /** ksm_memory_callback(), run by the chain under down_read(&memory_chain.rwsem). */
   int ksmMemoryCallback(long action) {
     if (action == MEM_GOING_OFFLINE) {
-      ksmThreadMutex.lock(); //                  mutex_lock(&ksm_thread_mutex);
-      ksmRun.or(KSM_RUN_OFFLINE); //             ksm_run |= KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
+      ksmThreadMutex.lock();          // mutex_lock(&ksm_thread_mutex);
+      ksmRun.or(KSM_RUN_OFFLINE);     // ksm_run |= KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
     } else if (action == MEM_OFFLINE) {
-      rangesGoingOffline--; //                   ksm_check_stable_tree(start_pfn, end_pfn), no mutex
-      ksmThreadMutex.lock(); //                  fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
-      ksmRun.andNot(KSM_RUN_OFFLINE); //         ksm_run &= ~KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
-      ksmRun.wakeUpBit(KSM_RUN_OFFLINE_BIT); //  smp_mb(); wake_up_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE));
+      rangesGoingOffline--;           // ksm_check_stable_tree(start_pfn, end_pfn), no mutex
+      ksmThreadMutex.lock(); // fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
+      ksmRun.andNot(KSM_RUN_OFFLINE); // ksm_run &= ~KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
+      // smp_mb(); wake_up_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE));
+      ksmRun.wakeUpBit(KSM_RUN_OFFLINE_BIT);
     }
     return NotifierChain.NOTIFY_OK;
   }
@@ -69,23 +70,23 @@ public class KsmOfflineWithoutLockout {
   /** echo offline > /sys/devices/system/memory/memoryN/state: offline_pages(). */
   @Task("memory_offline")
   void memoryOffline() {
-    memHotplugMutex.lock(); //                lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
-    pmMutex.lock(); //                        ... lock_system_sleep()
-    memoryChain.call(MEM_GOING_OFFLINE); //   memory_notify(MEM_GOING_OFFLINE)
-    rangesGoingOffline++; //                  isolate and migrate the range: its struct pages may vanish
-    memoryChain.call(MEM_OFFLINE); //         memory_notify(MEM_OFFLINE)
-    pmMutex.unlock(); //                      unlock_memory_hotplug()
+    memHotplugMutex.lock();        // lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
+    pmMutex.lock();                // ... lock_system_sleep()
+    memoryChain.call(MEM_GOING_OFFLINE); // memory_notify(MEM_GOING_OFFLINE)
+    rangesGoingOffline++;          // isolate and migrate the range: its struct pages may vanish
+    memoryChain.call(MEM_OFFLINE); // memory_notify(MEM_OFFLINE)
+    pmMutex.unlock();              // unlock_memory_hotplug()
     memHotplugMutex.unlock();
   }
 
   /** One pass of ksm_scan_thread() (000:L727-L732). */
   @Task("ksmd")
   void ksmd() {
-    ksmThreadMutex.lock(); //                         mutex_lock(&ksm_thread_mutex);
-    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { //     if (ksmd_should_run())
-      ksmDoScan(); //                                     ksm_do_scan(ksm_thread_pages_to_scan);
+    ksmThreadMutex.lock();                     // mutex_lock(&ksm_thread_mutex);
+    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { // if (ksmd_should_run())
+      ksmDoScan();                             // ksm_do_scan(ksm_thread_pages_to_scan);
     }
-    ksmThreadMutex.unlock(); //                       mutex_unlock(&ksm_thread_mutex);
+    ksmThreadMutex.unlock();                   // mutex_unlock(&ksm_thread_mutex);
   }
 
   /** Any register_memory_notifier() caller, such as a driver's module_init. */

@@ -13,8 +13,8 @@ import org.lockmc.model.Verdict;
  * Seed 000-B, PATCH 11/11 as merged: "give up on holding ksm_thread_mutex itself from
  * MEM_GOING_OFFLINE to MEM_OFFLINE, and add a KSM_RUN_OFFLINE flag, and wait_while_offlining()
  * checks, to achieve the same lockout without being caught by lockdep" (000:L700-L702). The
- * callbacks set and clear bit 2 of {@code ksm_run} under {@code ksm_thread_mutex} and release it
- * at once; ksmd, holding the mutex, waits (mutex dropped) while the bit is set.
+ * callbacks set and clear bit 2 of {@code ksm_run} under {@code ksm_thread_mutex} and release it at
+ * once; ksmd, holding the mutex, waits (mutex dropped) while the bit is set.
  *
  * <p>Lockdep NO_CYCLE: only {@code (memory_chain).rwsem -> ksm_thread_mutex} is recorded (by both
  * callbacks); the offline no longer holds the mutex when it calls the chain again. The lockout is
@@ -30,8 +30,8 @@ import org.lockmc.model.Verdict;
  *
  * <p>Simplified: one pass of ksmd's loop stands for every stable-tree user that takes the mutex
  * ({@code run_store} and {@code merge_across_nodes_store} call {@code wait_while_offlining()} the
- * same way, scenario report 000-B); one hot-remove ({@code mem_hotplug_mutex} serialises them, as in
- * {@link KsmThreadMutexLockNested}); no {@code MEM_CANCEL_OFFLINE} path.
+ * same way, scenario report 000-B); one hot-remove ({@code mem_hotplug_mutex} serialises them, as
+ * in {@link KsmThreadMutexLockNested}); no {@code MEM_CANCEL_OFFLINE} path.
  */
 @LockModel(expect = Verdict.SAFE, lockdep = Lockdep.NO_CYCLE,
     source = "000_dc40f25e1989db5f.txt:L693-L702, L714-L732 (ksm_run, ksmd), L736-L751"
@@ -56,15 +56,16 @@ public class KsmRunOfflineFlag {
   /** ksm_memory_callback(), run by the chain under down_read(&memory_chain.rwsem). */
   int ksmMemoryCallback(long action) {
     if (action == MEM_GOING_OFFLINE) {
-      ksmThreadMutex.lock(); //                  mutex_lock(&ksm_thread_mutex);
-      ksmRun.or(KSM_RUN_OFFLINE); //             ksm_run |= KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
+      ksmThreadMutex.lock();          // mutex_lock(&ksm_thread_mutex);
+      ksmRun.or(KSM_RUN_OFFLINE);     // ksm_run |= KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
     } else if (action == MEM_OFFLINE) {
-      rangesGoingOffline--; //                   ksm_check_stable_tree(start_pfn, end_pfn), no mutex
-      ksmThreadMutex.lock(); //                  fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
-      ksmRun.andNot(KSM_RUN_OFFLINE); //         ksm_run &= ~KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
-      ksmRun.wakeUpBit(KSM_RUN_OFFLINE_BIT); //  smp_mb(); wake_up_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE));
+      rangesGoingOffline--;           // ksm_check_stable_tree(start_pfn, end_pfn), no mutex
+      ksmThreadMutex.lock(); // fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
+      ksmRun.andNot(KSM_RUN_OFFLINE); // ksm_run &= ~KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
+      // smp_mb(); wake_up_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE));
+      ksmRun.wakeUpBit(KSM_RUN_OFFLINE_BIT);
     }
     return NotifierChain.NOTIFY_OK;
   }
@@ -72,9 +73,10 @@ public class KsmRunOfflineFlag {
   /** wait_while_offlining(), called with ksm_thread_mutex held. */
   void waitWhileOfflining() {
     while ((ksmRun.get() & KSM_RUN_OFFLINE) != 0) { // while (ksm_run & KSM_RUN_OFFLINE) {
-      ksmThreadMutex.unlock(); //                     mutex_unlock(&ksm_thread_mutex);
-      ksmRun.waitOnBit(KSM_RUN_OFFLINE_BIT); //       wait_on_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE), just_wait, TASK_UNINTERRUPTIBLE);
-      ksmThreadMutex.lock(); //                       mutex_lock(&ksm_thread_mutex);
+      ksmThreadMutex.unlock();                      // mutex_unlock(&ksm_thread_mutex);
+      // wait_on_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE), just_wait, TASK_UNINTERRUPTIBLE);
+      ksmRun.waitOnBit(KSM_RUN_OFFLINE_BIT);
+      ksmThreadMutex.lock();                        // mutex_lock(&ksm_thread_mutex);
     }
   }
 
@@ -87,24 +89,24 @@ public class KsmRunOfflineFlag {
   /** echo offline > /sys/devices/system/memory/memoryN/state: offline_pages(). */
   @Task("memory_offline")
   void memoryOffline() {
-    memHotplugMutex.lock(); //                lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
-    pmMutex.lock(); //                        ... lock_system_sleep()
-    memoryChain.call(MEM_GOING_OFFLINE); //   memory_notify(MEM_GOING_OFFLINE)
-    rangesGoingOffline++; //                  isolate and migrate the range: its struct pages may vanish
-    memoryChain.call(MEM_OFFLINE); //         memory_notify(MEM_OFFLINE)
-    pmMutex.unlock(); //                      unlock_memory_hotplug()
+    memHotplugMutex.lock();        // lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
+    pmMutex.lock();                // ... lock_system_sleep()
+    memoryChain.call(MEM_GOING_OFFLINE); // memory_notify(MEM_GOING_OFFLINE)
+    rangesGoingOffline++;          // isolate and migrate the range: its struct pages may vanish
+    memoryChain.call(MEM_OFFLINE); // memory_notify(MEM_OFFLINE)
+    pmMutex.unlock();              // unlock_memory_hotplug()
     memHotplugMutex.unlock();
   }
 
   /** One pass of ksm_scan_thread() (000:L727-L732). */
   @Task("ksmd")
   void ksmd() {
-    ksmThreadMutex.lock(); //                         mutex_lock(&ksm_thread_mutex);
-    waitWhileOfflining(); //                          wait_while_offlining();
-    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { //     if (ksmd_should_run())
-      ksmDoScan(); //                                     ksm_do_scan(ksm_thread_pages_to_scan);
+    ksmThreadMutex.lock();                     // mutex_lock(&ksm_thread_mutex);
+    waitWhileOfflining();                      // wait_while_offlining();
+    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { // if (ksmd_should_run())
+      ksmDoScan();                             // ksm_do_scan(ksm_thread_pages_to_scan);
     }
-    ksmThreadMutex.unlock(); //                       mutex_unlock(&ksm_thread_mutex);
+    ksmThreadMutex.unlock();                   // mutex_unlock(&ksm_thread_mutex);
   }
 
   /** Any register_memory_notifier() caller, such as a driver's module_init. */

@@ -21,8 +21,9 @@ import org.lockmc.model.Verdict;
  * not a cycle but a hang, and lockdep, which sees no bit waits, stays silent.
  */
 @LockModel(expect = Verdict.HANG, lockdep = Lockdep.NO_CYCLE,
-    source = "000_dc40f25e1989db5f.txt:L783-L790 (the wake-up this model omits), L693-L702, L714-L732 (ksm_run, ksmd), L736-L751"
-        + " (wait_while_offlining), L756-L793 (ksm_memory_callback)")
+    source = "000_dc40f25e1989db5f.txt:L783-L790 (the wake-up this model omits), L693-L702,"
+        + " L714-L732 (ksm_run, ksmd), L736-L751 (wait_while_offlining), L756-L793"
+        + " (ksm_memory_callback)")
 public class KsmRunOfflineFlagNoWakeUp {
   static final long MEM_GOING_OFFLINE = 1 << 1;
   static final long MEM_OFFLINE = 1 << 2;
@@ -43,14 +44,14 @@ public class KsmRunOfflineFlagNoWakeUp {
   /** ksm_memory_callback(), run by the chain under down_read(&memory_chain.rwsem). */
   int ksmMemoryCallback(long action) {
     if (action == MEM_GOING_OFFLINE) {
-      ksmThreadMutex.lock(); //                  mutex_lock(&ksm_thread_mutex);
-      ksmRun.or(KSM_RUN_OFFLINE); //             ksm_run |= KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
+      ksmThreadMutex.lock();          // mutex_lock(&ksm_thread_mutex);
+      ksmRun.or(KSM_RUN_OFFLINE);     // ksm_run |= KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
     } else if (action == MEM_OFFLINE) {
-      rangesGoingOffline--; //                   ksm_check_stable_tree(start_pfn, end_pfn), no mutex
-      ksmThreadMutex.lock(); //                  fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
-      ksmRun.andNot(KSM_RUN_OFFLINE); //         ksm_run &= ~KSM_RUN_OFFLINE;
-      ksmThreadMutex.unlock(); //                mutex_unlock(&ksm_thread_mutex);
+      rangesGoingOffline--;           // ksm_check_stable_tree(start_pfn, end_pfn), no mutex
+      ksmThreadMutex.lock(); // fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
+      ksmRun.andNot(KSM_RUN_OFFLINE); // ksm_run &= ~KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
     }
     return NotifierChain.NOTIFY_OK;
   }
@@ -58,9 +59,10 @@ public class KsmRunOfflineFlagNoWakeUp {
   /** wait_while_offlining(), called with ksm_thread_mutex held. */
   void waitWhileOfflining() {
     while ((ksmRun.get() & KSM_RUN_OFFLINE) != 0) { // while (ksm_run & KSM_RUN_OFFLINE) {
-      ksmThreadMutex.unlock(); //                     mutex_unlock(&ksm_thread_mutex);
-      ksmRun.waitOnBit(KSM_RUN_OFFLINE_BIT); //       wait_on_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE), just_wait, TASK_UNINTERRUPTIBLE);
-      ksmThreadMutex.lock(); //                       mutex_lock(&ksm_thread_mutex);
+      ksmThreadMutex.unlock();                      // mutex_unlock(&ksm_thread_mutex);
+      // wait_on_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE), just_wait, TASK_UNINTERRUPTIBLE);
+      ksmRun.waitOnBit(KSM_RUN_OFFLINE_BIT);
+      ksmThreadMutex.lock();                        // mutex_lock(&ksm_thread_mutex);
     }
   }
 
@@ -73,24 +75,24 @@ public class KsmRunOfflineFlagNoWakeUp {
   /** echo offline > /sys/devices/system/memory/memoryN/state: offline_pages(). */
   @Task("memory_offline")
   void memoryOffline() {
-    memHotplugMutex.lock(); //                lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
-    pmMutex.lock(); //                        ... lock_system_sleep()
-    memoryChain.call(MEM_GOING_OFFLINE); //   memory_notify(MEM_GOING_OFFLINE)
-    rangesGoingOffline++; //                  isolate and migrate the range: its struct pages may vanish
-    memoryChain.call(MEM_OFFLINE); //         memory_notify(MEM_OFFLINE)
-    pmMutex.unlock(); //                      unlock_memory_hotplug()
+    memHotplugMutex.lock();        // lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
+    pmMutex.lock();                // ... lock_system_sleep()
+    memoryChain.call(MEM_GOING_OFFLINE); // memory_notify(MEM_GOING_OFFLINE)
+    rangesGoingOffline++;          // isolate and migrate the range: its struct pages may vanish
+    memoryChain.call(MEM_OFFLINE); // memory_notify(MEM_OFFLINE)
+    pmMutex.unlock();              // unlock_memory_hotplug()
     memHotplugMutex.unlock();
   }
 
   /** One pass of ksm_scan_thread() (000:L727-L732). */
   @Task("ksmd")
   void ksmd() {
-    ksmThreadMutex.lock(); //                         mutex_lock(&ksm_thread_mutex);
-    waitWhileOfflining(); //                          wait_while_offlining();
-    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { //     if (ksmd_should_run())
-      ksmDoScan(); //                                     ksm_do_scan(ksm_thread_pages_to_scan);
+    ksmThreadMutex.lock();                     // mutex_lock(&ksm_thread_mutex);
+    waitWhileOfflining();                      // wait_while_offlining();
+    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { // if (ksmd_should_run())
+      ksmDoScan();                             // ksm_do_scan(ksm_thread_pages_to_scan);
     }
-    ksmThreadMutex.unlock(); //                       mutex_unlock(&ksm_thread_mutex);
+    ksmThreadMutex.unlock();                   // mutex_unlock(&ksm_thread_mutex);
   }
 
   /** Any register_memory_notifier() caller, such as a driver's module_init. */

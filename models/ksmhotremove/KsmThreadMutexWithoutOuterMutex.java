@@ -38,10 +38,11 @@ public class KsmThreadMutexWithoutOuterMutex {
   /** ksm_memory_callback(), run by the chain under down_read(&memory_chain.rwsem). */
   int ksmMemoryCallback(long action) {
     if (action == MEM_GOING_OFFLINE) {
-      ksmThreadMutex.lockNested(SINGLE_DEPTH_NESTING); // mutex_lock_nested(&ksm_thread_mutex, SINGLE_DEPTH_NESTING)
+      // mutex_lock_nested(&ksm_thread_mutex, SINGLE_DEPTH_NESTING)
+      ksmThreadMutex.lockNested(SINGLE_DEPTH_NESTING);
     } else if (action == MEM_OFFLINE) {
-      rangesGoingOffline--; //      prune the stable_nodes whose kpfn is in the range
-      ksmThreadMutex.unlock(); //   fallthrough to MEM_CANCEL_OFFLINE: mutex_unlock(&ksm_thread_mutex)
+      rangesGoingOffline--;    // prune the stable_nodes whose kpfn is in the range
+      ksmThreadMutex.unlock(); // fallthrough to MEM_CANCEL_OFFLINE: mutex_unlock(&ksm_thread_mutex)
     }
     return NotifierChain.NOTIFY_OK;
   }
@@ -55,17 +56,17 @@ public class KsmThreadMutexWithoutOuterMutex {
   /** offline_pages() without lock_memory_hotplug(). */
   @Task(value = "memory_offline", instances = 2)
   void memoryOffline(int block) {
-    memoryChain.call(MEM_GOING_OFFLINE); //   memory_notify(MEM_GOING_OFFLINE)
-    rangesGoingOffline++; //                  isolate and migrate the range: its struct pages may vanish
-    memoryChain.call(MEM_OFFLINE); //         memory_notify(MEM_OFFLINE): down_read, ksm_thread_mutex/1 held
+    memoryChain.call(MEM_GOING_OFFLINE); // memory_notify(MEM_GOING_OFFLINE)
+    rangesGoingOffline++;          // isolate and migrate the range: its struct pages may vanish
+    memoryChain.call(MEM_OFFLINE); // memory_notify(MEM_OFFLINE): down_read, ksm_thread_mutex/1 held
   }
 
   /** One pass of ksm_scan_thread(). */
   @Task("ksmd")
   void ksmd() {
-    ksmThreadMutex.lock(); //                 mutex_lock(&ksm_thread_mutex)
-    ksmDoScan(); //                           if (ksmd_should_run()) ksm_do_scan(...)
-    ksmThreadMutex.unlock(); //               mutex_unlock(&ksm_thread_mutex)
+    ksmThreadMutex.lock();   // mutex_lock(&ksm_thread_mutex)
+    ksmDoScan();             // if (ksmd_should_run()) ksm_do_scan(...)
+    ksmThreadMutex.unlock(); // mutex_unlock(&ksm_thread_mutex)
   }
 
   /** Any register_memory_notifier() caller, such as a driver's module_init. */

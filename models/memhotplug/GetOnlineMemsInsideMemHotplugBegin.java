@@ -30,11 +30,11 @@ public class GetOnlineMemsInsideMemHotplugBegin {
   /** A memory hotplug operation whose callee calls get_online_mems(). */
   @Task("memory_offline")
   void memoryOffline() {
-    cpus.cpusReadLock(); //                   mem_hotplug_begin(): cpus_read_lock();
-    memHotplugLock.downWrite(); //            percpu_down_write(&mem_hotplug_lock);
-    memHotplugLock.downRead(); //             get_online_mems(): percpu_down_read(&mem_hotplug_lock)
-    memHotplugLock.upRead(); //               put_online_mems()
-    memHotplugLock.upWrite(); //              mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
-    cpus.cpusReadUnlock(); //                 cpus_read_unlock();
+    cpus.cpusReadLock();        // mem_hotplug_begin(): cpus_read_lock();
+    memHotplugLock.downWrite(); // percpu_down_write(&mem_hotplug_lock);
+    memHotplugLock.downRead();  // get_online_mems(): percpu_down_read(&mem_hotplug_lock)
+    memHotplugLock.upRead();    // put_online_mems()
+    memHotplugLock.upWrite();   // mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
+    cpus.cpusReadUnlock();      // cpus_read_unlock();
   }
 }

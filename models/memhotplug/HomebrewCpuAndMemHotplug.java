@@ -41,7 +41,8 @@ import org.lockmc.model.Verdict;
  */
 @LockModel(expect = Verdict.SAFE, lockdep = Lockdep.NO_CYCLE,
     source = "003_e104b5e8f2f6813b.txt:L7-L18, L51-L151 ('-' lines: the construct), L178;"
-        + " scenario report 003-A (\"With the old reader-preferring cpu-hotplug construct\"), 003-B")
+        + " scenario report 003-A (\"With the old reader-preferring cpu-hotplug"
+        + " construct\"), 003-B")
 public class HomebrewCpuAndMemHotplug {
   static final int MEMORY_ONLINE = 1; // task_struct pointers, for the active_writer fields
   static final int KMEM_CACHE_CREATE = 2;
@@ -63,13 +64,13 @@ public class HomebrewCpuAndMemHotplug {
 
   /** get_online_cpus(). */
   void getOnlineCpus(int current) {
-    if (cpuActiveWriter == current) { //     if (cpu_hotplug.active_writer == current)
-      return; //                                 return;
+    if (cpuActiveWriter == current) {      // if (cpu_hotplug.active_writer == current)
+      return;                              // return;
     }
     cpuHotplugDepMap.lockMapAcquireRead(); // cpuhp_lock_acquire_read();
-    cpuHotplugLock.lock(); //                mutex_lock(&cpu_hotplug.lock);
-    cpuRefcount.inc(); //                    atomic_inc(&cpu_hotplug.refcount);
-    cpuHotplugLock.unlock(); //              mutex_unlock(&cpu_hotplug.lock);
+    cpuHotplugLock.lock();                 // mutex_lock(&cpu_hotplug.lock);
+    cpuRefcount.inc();                     // atomic_inc(&cpu_hotplug.refcount);
+    cpuHotplugLock.unlock();               // mutex_unlock(&cpu_hotplug.lock);
   }
 
   /** put_online_cpus(). */
@@ -77,8 +78,8 @@ public class HomebrewCpuAndMemHotplug {
     if (cpuActiveWriter == current) {
       return;
     }
-    cpuRefcount.dec(); //                    atomic_dec_return(); wake_up(&cpu_hotplug.wq) at zero
-    cpuHotplugDepMap.lockMapRelease(); //    cpuhp_lock_release();
+    cpuRefcount.dec();                 // atomic_dec_return(); wake_up(&cpu_hotplug.wq) at zero
+    cpuHotplugDepMap.lockMapRelease(); // cpuhp_lock_release();
   }
 
   /** get_online_mems() (003:L93-L103). */
@@ -87,9 +88,9 @@ public class HomebrewCpuAndMemHotplug {
       return;
     }
     memHotplugDepMap.lockMapAcquireRead(); // memhp_lock_acquire_read();
-    memHotplugLock.lock(); //                mutex_lock(&mem_hotplug.lock);
-    memRefcount++; //                        mem_hotplug.refcount++;
-    memHotplugLock.unlock(); //              mutex_unlock(&mem_hotplug.lock);
+    memHotplugLock.lock();                 // mutex_lock(&mem_hotplug.lock);
+    memRefcount++;                         // mem_hotplug.refcount++;
+    memHotplugLock.unlock();               // mutex_unlock(&mem_hotplug.lock);
   }
 
   /** put_online_mems() (003:L105-L119). */
@@ -100,37 +101,37 @@ public class HomebrewCpuAndMemHotplug {
     memHotplugLock.lock();
     memRefcount--;
     if (memRefcount == 0 && memActiveWriter != 0) {
-      memHotplugWriter.wakeUp(); //          wake_up_process(mem_hotplug.active_writer);
+      memHotplugWriter.wakeUp();       // wake_up_process(mem_hotplug.active_writer);
     }
     memHotplugLock.unlock();
-    memHotplugDepMap.lockMapRelease(); //    memhp_lock_release();
+    memHotplugDepMap.lockMapRelease(); // memhp_lock_release();
   }
 
   /** cpu_hotplug_begin(): returns holding cpu_hotplug.lock, with no reader inside. */
   void cpuHotplugBegin(int current) {
-    cpuActiveWriter = current; //            cpu_hotplug.active_writer = current;
-    cpuHotplugDepMap.lockMapAcquire(); //    cpuhp_lock_acquire();
+    cpuActiveWriter = current;         // cpu_hotplug.active_writer = current;
+    cpuHotplugDepMap.lockMapAcquire(); // cpuhp_lock_acquire();
     for (;;) {
-      cpuHotplugLock.lock(); //              mutex_lock(&cpu_hotplug.lock);
-      if (cpuRefcount.read() == 0) { //      if (likely(!atomic_read(&cpu_hotplug.refcount)))
-        return; //                               break;
+      cpuHotplugLock.lock();           // mutex_lock(&cpu_hotplug.lock);
+      if (cpuRefcount.read() == 0) {   // if (likely(!atomic_read(&cpu_hotplug.refcount)))
+        return;                        // break;
       }
-      cpuHotplugLock.unlock(); //            mutex_unlock(&cpu_hotplug.lock);
-      cpuRefcount.waitUntilZero(); //        schedule();
+      cpuHotplugLock.unlock();         // mutex_unlock(&cpu_hotplug.lock);
+      cpuRefcount.waitUntilZero();     // schedule();
     }
   }
 
   /** mem_hotplug_begin() (003:L124-L138). */
   void memHotplugBegin(int current) {
-    memoryAddRemoveLock.lock(); //           mutex_lock(&memory_add_remove_lock);
-    memActiveWriter = current; //            mem_hotplug.active_writer = current;
-    memHotplugDepMap.lockMapAcquire(); //    memhp_lock_acquire();
+    memoryAddRemoveLock.lock();                           // mutex_lock(&memory_add_remove_lock);
+    memActiveWriter = current;                            // mem_hotplug.active_writer = current;
+    memHotplugDepMap.lockMapAcquire();                    // memhp_lock_acquire();
     for (;;) {
-      memHotplugLock.lock(); //              mutex_lock(&mem_hotplug.lock);
+      memHotplugLock.lock();                              // mutex_lock(&mem_hotplug.lock);
       if (memRefcount == 0) {
         return;
       }
-      memHotplugLock.unlock(); //            __set_current_state(TASK_UNINTERRUPTIBLE); mutex_unlock(...)
+      memHotplugLock.unlock(); // __set_current_state(TASK_UNINTERRUPTIBLE); mutex_unlock(...)
       memHotplugWriter.waitEvent(() -> memRefcount == 0); // schedule();
     }
   }
@@ -138,32 +139,32 @@ public class HomebrewCpuAndMemHotplug {
   /** kworker: acpi_hotplug_work_fn() -> add_memory() -> online_memory_block() -> online_pages(). */
   @Task("memory_online")
   void memoryOnline() {
-    memHotplugBegin(MEMORY_ONLINE); //       mem_hotplug_begin()
-    zonelistsMutex.lock(); //                online_pages(): mutex_lock(&zonelists_mutex)
-    getOnlineCpus(MEMORY_ONLINE); //         build_all_zonelists(): stop_machine(): get_online_cpus()
-    putOnlineCpus(MEMORY_ONLINE); //         ... __stop_machine(__build_all_zonelists); put_online_cpus()
+    memHotplugBegin(MEMORY_ONLINE); // mem_hotplug_begin()
+    zonelistsMutex.lock();          // online_pages(): mutex_lock(&zonelists_mutex)
+    getOnlineCpus(MEMORY_ONLINE);   // build_all_zonelists(): stop_machine(): get_online_cpus()
+    putOnlineCpus(MEMORY_ONLINE);   // ... __stop_machine(__build_all_zonelists); put_online_cpus()
     zonelistsMutex.unlock();
-    memActiveWriter = 0; //                  mem_hotplug_done(): mem_hotplug.active_writer = NULL;
-    memHotplugLock.unlock(); //              mutex_unlock(&mem_hotplug.lock);
-    memHotplugDepMap.lockMapRelease(); //    memhp_lock_release();
-    memoryAddRemoveLock.unlock(); //         mutex_unlock(&memory_add_remove_lock);
+    memActiveWriter = 0;            // mem_hotplug_done(): mem_hotplug.active_writer = NULL;
+    memHotplugLock.unlock();        // mutex_unlock(&mem_hotplug.lock);
+    memHotplugDepMap.lockMapRelease(); // memhp_lock_release();
+    memoryAddRemoveLock.unlock();   // mutex_unlock(&memory_add_remove_lock);
   }
 
   /** kmem_cache_create() (mm/slab_common.c). */
   @Task("kmem_cache_create")
   void kmemCacheCreate() {
-    getOnlineCpus(KMEM_CACHE_CREATE); //     get_online_cpus()
-    getOnlineMems(KMEM_CACHE_CREATE); //     get_online_mems()
-    putOnlineMems(KMEM_CACHE_CREATE); //     ... mutex_lock(&slab_mutex) ... put_online_mems()
-    putOnlineCpus(KMEM_CACHE_CREATE); //     put_online_cpus()
+    getOnlineCpus(KMEM_CACHE_CREATE); // get_online_cpus()
+    getOnlineMems(KMEM_CACHE_CREATE); // get_online_mems()
+    putOnlineMems(KMEM_CACHE_CREATE); // ... mutex_lock(&slab_mutex) ... put_online_mems()
+    putOnlineCpus(KMEM_CACHE_CREATE); // put_online_cpus()
   }
 
   /** cpu_down(1) -> _cpu_down(). */
   @Task("cpu_down")
   void cpuDown() {
-    cpuHotplugBegin(CPU_DOWN); //            cpu_hotplug_begin()
-    cpuActiveWriter = 0; //                  cpu_hotplug_done(): cpu_hotplug.active_writer = NULL;
-    cpuHotplugLock.unlock(); //              mutex_unlock(&cpu_hotplug.lock);
-    cpuHotplugDepMap.lockMapRelease(); //    cpuhp_lock_release();
+    cpuHotplugBegin(CPU_DOWN);         // cpu_hotplug_begin()
+    cpuActiveWriter = 0;               // cpu_hotplug_done(): cpu_hotplug.active_writer = NULL;
+    cpuHotplugLock.unlock();           // mutex_unlock(&cpu_hotplug.lock);
+    cpuHotplugDepMap.lockMapRelease(); // cpuhp_lock_release();
   }
 }

@@ -62,13 +62,13 @@ public class HomebrewMemHotplugPercpuCpuHotplug {
 
   /** get_online_mems() (003:L93-L103). */
   void getOnlineMems(int current) {
-    if (activeWriter == current) { //      if (mem_hotplug.active_writer == current)
-      return; //                               return;
+    if (activeWriter == current) {         // if (mem_hotplug.active_writer == current)
+      return;                              // return;
     }
     memHotplugDepMap.lockMapAcquireRead(); // memhp_lock_acquire_read();
-    memHotplugLock.lock(); //              mutex_lock(&mem_hotplug.lock);
-    refcount++; //                         mem_hotplug.refcount++;
-    memHotplugLock.unlock(); //            mutex_unlock(&mem_hotplug.lock);
+    memHotplugLock.lock();                 // mutex_lock(&mem_hotplug.lock);
+    refcount++;                            // mem_hotplug.refcount++;
+    memHotplugLock.unlock();               // mutex_unlock(&mem_hotplug.lock);
   }
 
   /** put_online_mems() (003:L105-L119). */
@@ -76,55 +76,58 @@ public class HomebrewMemHotplugPercpuCpuHotplug {
     if (activeWriter == current) {
       return;
     }
-    memHotplugLock.lock(); //              mutex_lock(&mem_hotplug.lock);
+    memHotplugLock.lock();             // mutex_lock(&mem_hotplug.lock);
     refcount--;
-    if (refcount == 0 && activeWriter != 0) { // if (!--mem_hotplug.refcount && unlikely(mem_hotplug.active_writer))
-      memHotplugWriter.wakeUp(); //                wake_up_process(mem_hotplug.active_writer);
+    // if (!--mem_hotplug.refcount && unlikely(mem_hotplug.active_writer))
+    if (refcount == 0 && activeWriter != 0) {
+      memHotplugWriter.wakeUp();       // wake_up_process(mem_hotplug.active_writer);
     }
-    memHotplugLock.unlock(); //            mutex_unlock(&mem_hotplug.lock);
-    memHotplugDepMap.lockMapRelease(); //  memhp_lock_release();
+    memHotplugLock.unlock();           // mutex_unlock(&mem_hotplug.lock);
+    memHotplugDepMap.lockMapRelease(); // memhp_lock_release();
   }
 
-  /** mem_hotplug_begin() (003:L124-L138): returns holding mem_hotplug.lock, with no reader inside. */
+  /** mem_hotplug_begin() (003:L124-L138): returns holding mem_hotplug.lock, no reader inside. */
   void memHotplugBegin(int current) {
-    memoryAddRemoveLock.lock(); //         mutex_lock(&memory_add_remove_lock);
-    activeWriter = current; //             mem_hotplug.active_writer = current;
-    memHotplugDepMap.lockMapAcquire(); //  memhp_lock_acquire();
+    memoryAddRemoveLock.lock();                        // mutex_lock(&memory_add_remove_lock);
+    activeWriter = current;                            // mem_hotplug.active_writer = current;
+    memHotplugDepMap.lockMapAcquire();                 // memhp_lock_acquire();
     for (;;) {
-      memHotplugLock.lock(); //            mutex_lock(&mem_hotplug.lock);
-      if (refcount == 0) { //              if (likely(!mem_hotplug.refcount))
-        return; //                             break;
+      memHotplugLock.lock();                           // mutex_lock(&mem_hotplug.lock);
+      if (refcount == 0) {                             // if (likely(!mem_hotplug.refcount))
+        return;                                        // break;
       }
-      memHotplugLock.unlock(); //          __set_current_state(TASK_UNINTERRUPTIBLE); mutex_unlock(&mem_hotplug.lock);
+      // __set_current_state(TASK_UNINTERRUPTIBLE); mutex_unlock(&mem_hotplug.lock);
+      memHotplugLock.unlock();
       memHotplugWriter.waitEvent(() -> refcount == 0); // schedule();
     }
   }
 
   /** mem_hotplug_done() (003:L143-L148). */
   void memHotplugDone() {
-    activeWriter = 0; //                   mem_hotplug.active_writer = NULL;
-    memHotplugLock.unlock(); //            mutex_unlock(&mem_hotplug.lock);
-    memHotplugDepMap.lockMapRelease(); //  memhp_lock_release();
-    memoryAddRemoveLock.unlock(); //       mutex_unlock(&memory_add_remove_lock);
+    activeWriter = 0;                  // mem_hotplug.active_writer = NULL;
+    memHotplugLock.unlock();           // mutex_unlock(&mem_hotplug.lock);
+    memHotplugDepMap.lockMapRelease(); // memhp_lock_release();
+    memoryAddRemoveLock.unlock();      // mutex_unlock(&memory_add_remove_lock);
   }
 
   /** kworker: acpi_hotplug_work_fn() -> add_memory() -> online_memory_block() -> online_pages(). */
   @Task("memory_online")
   void memoryOnline() {
-    memHotplugBegin(MEMORY_ONLINE); //     mem_hotplug_begin()
-    zonelistsMutex.lock(); //              online_pages(): mutex_lock(&zonelists_mutex)
-    cpus.stopMachine(() -> { }); //        build_all_zonelists(): stop_machine(__build_all_zonelists, pgdat, NULL)
+    memHotplugBegin(MEMORY_ONLINE); // mem_hotplug_begin()
+    zonelistsMutex.lock();          // online_pages(): mutex_lock(&zonelists_mutex)
+    // build_all_zonelists(): stop_machine(__build_all_zonelists, pgdat, NULL)
+    cpus.stopMachine(() -> { });
     zonelistsMutex.unlock();
-    memHotplugDone(); //                   mem_hotplug_done()
+    memHotplugDone();               // mem_hotplug_done()
   }
 
   /** kmem_cache_create() (mm/slab_common.c). */
   @Task("kmem_cache_create")
   void kmemCacheCreate() {
-    cpus.cpusReadLock(); //                get_online_cpus()
-    getOnlineMems(KMEM_CACHE_CREATE); //   get_online_mems()
-    putOnlineMems(KMEM_CACHE_CREATE); //   ... mutex_lock(&slab_mutex) ... put_online_mems()
-    cpus.cpusReadUnlock(); //              put_online_cpus()
+    cpus.cpusReadLock();              // get_online_cpus()
+    getOnlineMems(KMEM_CACHE_CREATE); // get_online_mems()
+    putOnlineMems(KMEM_CACHE_CREATE); // ... mutex_lock(&slab_mutex) ... put_online_mems()
+    cpus.cpusReadUnlock();            // put_online_cpus()
   }
 
   /** cpu_down(1): cpu_maps_update_begin(); cpus_write_lock(); ... */

@@ -30,11 +30,11 @@ public class LruAddDrainAllCpuslocked {
   /** echo offline > /sys/devices/system/memory/memoryN/state: offline_pages(). */
   @Task("memory_offline")
   void memoryOffline() {
-    cpus.cpusReadLock(); //                   mem_hotplug_begin(): cpus_read_lock();
-    memHotplugLock.downWrite(); //            percpu_down_write(&mem_hotplug_lock);
-    lru.lruAddDrainAllCpuslocked(); //        __offline_pages(): lru_add_drain_all_cpuslocked()
-    memHotplugLock.upWrite(); //              mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
-    cpus.cpusReadUnlock(); //                 cpus_read_unlock();
+    cpus.cpusReadLock();            // mem_hotplug_begin(): cpus_read_lock();
+    memHotplugLock.downWrite();     // percpu_down_write(&mem_hotplug_lock);
+    lru.lruAddDrainAllCpuslocked(); // __offline_pages(): lru_add_drain_all_cpuslocked()
+    memHotplugLock.upWrite();       // mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
+    cpus.cpusReadUnlock();          // cpus_read_unlock();
   }
 
   /** cpu_down(1): cpu_maps_update_begin(); cpus_write_lock(); ... */

@@ -35,22 +35,23 @@ public class PercpuRwsemPatchedOrder {
   /** kworker: acpi_hotplug_work_fn() -> add_memory() -> online_memory_block() -> online_pages(). */
   @Task("memory_online")
   void memoryOnline() {
-    cpus.cpusReadLock(); //                   mem_hotplug_begin(): cpus_read_lock();
-    memHotplugLock.downWrite(); //            percpu_down_write(&mem_hotplug_lock);
-    zonelistsMutex.lock(); //                 online_pages(): mutex_lock(&zonelists_mutex)
-    cpus.stopMachineCpusLocked(() -> { }); // build_all_zonelists(): stop_machine_cpuslocked(__build_all_zonelists, pgdat, NULL)
+    cpus.cpusReadLock();        // mem_hotplug_begin(): cpus_read_lock();
+    memHotplugLock.downWrite(); // percpu_down_write(&mem_hotplug_lock);
+    zonelistsMutex.lock();      // online_pages(): mutex_lock(&zonelists_mutex)
+    // build_all_zonelists(): stop_machine_cpuslocked(__build_all_zonelists, pgdat, NULL)
+    cpus.stopMachineCpusLocked(() -> { });
     zonelistsMutex.unlock();
-    memHotplugLock.upWrite(); //              mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
-    cpus.cpusReadUnlock(); //                 cpus_read_unlock();
+    memHotplugLock.upWrite();   // mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
+    cpus.cpusReadUnlock();      // cpus_read_unlock();
   }
 
   /** kmem_cache_create() (mm/slab_common.c). */
   @Task("kmem_cache_create")
   void kmemCacheCreate() {
-    cpus.cpusReadLock(); //                   get_online_cpus()
-    memHotplugLock.downRead(); //             get_online_mems(): percpu_down_read(&mem_hotplug_lock)
-    memHotplugLock.upRead(); //               ... mutex_lock(&slab_mutex) ... put_online_mems()
-    cpus.cpusReadUnlock(); //                 put_online_cpus()
+    cpus.cpusReadLock();       // get_online_cpus()
+    memHotplugLock.downRead(); // get_online_mems(): percpu_down_read(&mem_hotplug_lock)
+    memHotplugLock.upRead();   // ... mutex_lock(&slab_mutex) ... put_online_mems()
+    cpus.cpusReadUnlock();     // put_online_cpus()
   }
 
   /** cpu_down(1): cpu_maps_update_begin(); cpus_write_lock(); ... */

@@ -35,13 +35,13 @@ public class StopMachineUnderMemHotplugBegin {
   /** kworker: acpi_hotplug_work_fn() -> add_memory() -> online_memory_block() -> online_pages(). */
   @Task("memory_online")
   void memoryOnline() {
-    cpus.cpusReadLock(); //                   mem_hotplug_begin(): cpus_read_lock();
-    memHotplugLock.downWrite(); //            percpu_down_write(&mem_hotplug_lock);
-    zonelistsMutex.lock(); //                 online_pages(): mutex_lock(&zonelists_mutex)
-    cpus.stopMachine(() -> { }); //           build_all_zonelists(): stop_machine(): cpus_read_lock() again
+    cpus.cpusReadLock();         // mem_hotplug_begin(): cpus_read_lock();
+    memHotplugLock.downWrite();  // percpu_down_write(&mem_hotplug_lock);
+    zonelistsMutex.lock();       // online_pages(): mutex_lock(&zonelists_mutex)
+    cpus.stopMachine(() -> { }); // build_all_zonelists(): stop_machine(): cpus_read_lock() again
     zonelistsMutex.unlock();
-    memHotplugLock.upWrite(); //              mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
-    cpus.cpusReadUnlock(); //                 cpus_read_unlock();
+    memHotplugLock.upWrite();    // mem_hotplug_done(): percpu_up_write(&mem_hotplug_lock);
+    cpus.cpusReadUnlock();       // cpus_read_unlock();
   }
 
   /** cpu_down(1): cpu_maps_update_begin(); cpus_write_lock(); ... */

@@ -50,10 +50,11 @@ public class MmLockDuplicatesNotSkipped {
   /** One class of mm_lock(), without the dedupe: sort the vmas' locks, take every entry. */
   List<Lock> lockAll(List<Lock> vmaOrder) {
     List<Lock> locks = new ArrayList<>(vmaOrder); // vmalloc(); one pointer per vma, in vma order
-    locks.sort(MmLockDuplicatesNotSkipped::mmLockCmp); //         sort(locks, nr, sizeof(spinlock_t *), mm_lock_cmp, NULL);
+    // sort(locks, nr, sizeof(spinlock_t *), mm_lock_cmp, NULL);
+    locks.sort(MmLockDuplicatesNotSkipped::mmLockCmp);
     List<Lock> taken = new ArrayList<>();
     for (Lock l : locks) {
-      l.spinlock.lock(); //                        spin_lock(locks[i]);  (every entry, duplicates too)
+      l.spinlock.lock(); // spin_lock(locks[i]);  (every entry, duplicates too)
       taken.add(l);
     }
     return taken;
@@ -61,20 +62,20 @@ public class MmLockDuplicatesNotSkipped {
 
   /** mmu_notifier_register() on an mm whose vmas map these anon_vmas and files. */
   void mmuNotifierRegister(RwSemaphore mmapSem, List<Lock> anonVmas, List<Lock> files) {
-    mmapSem.downWrite(); //                       mm_lock(): down_write(&mm->mmap_sem);
-    List<Lock> anonLocks = lockAll(anonVmas); //  every &vma->anon_vma->lock
-    List<Lock> iMmapLocks = lockAll(files); //    every &vma->vm_file->f_mapping->i_mmap_lock
-    //                                            hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
+    mmapSem.downWrite();                      // mm_lock(): down_write(&mm->mmap_sem);
+    List<Lock> anonLocks = lockAll(anonVmas); // every &vma->anon_vma->lock
+    List<Lock> iMmapLocks = lockAll(files);   // every &vma->vm_file->f_mapping->i_mmap_lock
+    // hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
     for (Lock l : anonLocks) {
-      l.spinlock.unlock(); //                     mm_unlock(): spin_unlock() each, vfree()
+      l.spinlock.unlock();                    // mm_unlock(): spin_unlock() each, vfree()
     }
     for (Lock l : iMmapLocks) {
       l.spinlock.unlock();
     }
-    mmapSem.upWrite(); //                         up_write(&mm->mmap_sem);
+    mmapSem.upWrite();                        // up_write(&mm->mmap_sem);
   }
 
-  /** kvm_arch_create_vm() -> mmu_notifier_register(): the guest's process maps file1, then file2. */
+  /** kvm_arch_create_vm() -> mmu_notifier_register(): the guest's process maps file1, file2. */
   @Task("kvm")
   void kvm() {
     mmuNotifierRegister(kvmMmapSem, List.of(kvmAnonVma, kvmAnonVma), List.of(file1, file2));

@@ -47,12 +47,13 @@ public class MmLockUnsorted {
 
   /** One class of mm_lock(), without the sort: take each distinct lock in vma order. */
   List<Lock> lockAll(List<Lock> vmaOrder) {
-    List<Lock> locks = new ArrayList<>(vmaOrder); // vmalloc(); one pointer per vma, in vma order, unsorted
+    // vmalloc(); one pointer per vma, in vma order, unsorted
+    List<Lock> locks = new ArrayList<>(vmaOrder);
     List<Lock> taken = new ArrayList<>();
     Lock last = null;
     for (Lock l : locks) {
-      if (l != last) { //                          if (locks[i] != last) {
-        l.spinlock.lock(); //                          spin_lock(locks[i]);
+      if (l != last) {     // if (locks[i] != last) {
+        l.spinlock.lock(); // spin_lock(locks[i]);
         taken.add(l);
         last = l;
       }
@@ -62,20 +63,20 @@ public class MmLockUnsorted {
 
   /** mmu_notifier_register() on an mm whose vmas map these anon_vmas and files. */
   void mmuNotifierRegister(RwSemaphore mmapSem, List<Lock> anonVmas, List<Lock> files) {
-    mmapSem.downWrite(); //                       mm_lock(): down_write(&mm->mmap_sem);
-    List<Lock> anonLocks = lockAll(anonVmas); //  every &vma->anon_vma->lock
-    List<Lock> iMmapLocks = lockAll(files); //    every &vma->vm_file->f_mapping->i_mmap_lock
-    //                                            hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
+    mmapSem.downWrite();                      // mm_lock(): down_write(&mm->mmap_sem);
+    List<Lock> anonLocks = lockAll(anonVmas); // every &vma->anon_vma->lock
+    List<Lock> iMmapLocks = lockAll(files);   // every &vma->vm_file->f_mapping->i_mmap_lock
+    // hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
     for (Lock l : anonLocks) {
-      l.spinlock.unlock(); //                     mm_unlock(): spin_unlock() each, vfree()
+      l.spinlock.unlock();                    // mm_unlock(): spin_unlock() each, vfree()
     }
     for (Lock l : iMmapLocks) {
       l.spinlock.unlock();
     }
-    mmapSem.upWrite(); //                         up_write(&mm->mmap_sem);
+    mmapSem.upWrite();                        // up_write(&mm->mmap_sem);
   }
 
-  /** kvm_arch_create_vm() -> mmu_notifier_register(): the guest's process maps file1, then file2. */
+  /** kvm_arch_create_vm() -> mmu_notifier_register(): the guest's process maps file1, file2. */
   @Task("kvm")
   void kvm() {
     mmuNotifierRegister(kvmMmapSem, List.of(kvmAnonVma, kvmAnonVma), List.of(file1, file2));

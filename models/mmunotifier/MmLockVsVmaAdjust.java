@@ -37,11 +37,11 @@ public class MmLockVsVmaAdjust {
   /** kvm_arch_create_vm() -> mmu_notifier_register() -> mm_lock(parent's mm). */
   @Task("kvm")
   void kvm() {
-    parentMmapSem.downWrite(); //     down_write(&mm->mmap_sem);
-    anonVmaLock.lock(); //            every anon_vma lock, sorted: spin_lock(anon_vma_locks[i]);
-    iMmapLock.lock(); //              then every i_mmap lock, sorted: spin_lock(i_mmap_locks[i]);
-    //                                hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
-    anonVmaLock.unlock(); //          mm_unlock()
+    parentMmapSem.downWrite(); // down_write(&mm->mmap_sem);
+    anonVmaLock.lock();        // every anon_vma lock, sorted: spin_lock(anon_vma_locks[i]);
+    iMmapLock.lock();          // then every i_mmap lock, sorted: spin_lock(i_mmap_locks[i]);
+    //                            hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
+    anonVmaLock.unlock();      // mm_unlock()
     iMmapLock.unlock();
     parentMmapSem.upWrite();
   }
@@ -49,9 +49,9 @@ public class MmLockVsVmaAdjust {
   /** mprotect() of part of the child's private file mapping: mprotect_fixup() -> vma_adjust(). */
   @Task("mprotect")
   void mprotect() {
-    childMmapSem.downWrite(); //      sys_mprotect(): down_write(&current->mm->mmap_sem);
-    iMmapLock.lock(); //              vma_adjust(): spin_lock(&mapping->i_mmap_lock);
-    anonVmaLock.lock(); //            if (anon_vma) spin_lock(&anon_vma->lock);
+    childMmapSem.downWrite(); // sys_mprotect(): down_write(&current->mm->mmap_sem);
+    iMmapLock.lock();         // vma_adjust(): spin_lock(&mapping->i_mmap_lock);
+    anonVmaLock.lock();       // if (anon_vma) spin_lock(&anon_vma->lock);
     anonVmaLock.unlock();
     iMmapLock.unlock();
     childMmapSem.upWrite();

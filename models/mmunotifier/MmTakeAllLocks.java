@@ -30,7 +30,7 @@ public class MmTakeAllLocks {
   /** A spinlock_t with the flag bit mm_take_all_locks() marks it with. */
   static final class Lock {
     final SpinLock spinlock;
-    boolean mmAllLocks; //               AS_MM_ALL_LOCKS in mapping->flags, the LSB of anon_vma->head.next
+    boolean mmAllLocks; // AS_MM_ALL_LOCKS in mapping->flags, the LSB of anon_vma->head.next
 
     Lock(String lockClass) {
       this.spinlock = new SpinLock(lockClass);
@@ -46,9 +46,10 @@ public class MmTakeAllLocks {
 
   /** vm_lock_mapping() / vm_lock_anon_vma(): lock it unless this walk already did. */
   void lockOnce(Lock l, RwSemaphore mmapSem) {
-    if (!l.mmAllLocks) { //               if (!test_bit(AS_MM_ALL_LOCKS, &mapping->flags)) {
-      l.mmAllLocks = true; //                 test_and_set_bit(AS_MM_ALL_LOCKS, &mapping->flags);
-      l.spinlock.lockNestLock(mmapSem); //    spin_lock_nest_lock(&mapping->i_mmap_lock, &mm->mmap_sem);
+    if (!l.mmAllLocks) {   // if (!test_bit(AS_MM_ALL_LOCKS, &mapping->flags)) {
+      l.mmAllLocks = true; // test_and_set_bit(AS_MM_ALL_LOCKS, &mapping->flags);
+      // spin_lock_nest_lock(&mapping->i_mmap_lock, &mm->mmap_sem);
+      l.spinlock.lockNestLock(mmapSem);
     }
   }
 
@@ -63,26 +64,26 @@ public class MmTakeAllLocks {
   /** kvm_arch_create_vm() -> mmu_notifier_register(): the parent's vmas map file and otherFile. */
   @Task("kvm")
   void kvm() {
-    parentMmapSem.downWrite(); //        down_write(&mm->mmap_sem);
-    mmAllLocksMutex.lock(); //           mm_take_all_locks(): mutex_lock(&mm_all_locks_mutex);
-    lockOnce(file, parentMmapSem); //    for each vma: vm_lock_mapping(mm, vma->vm_file->f_mapping);
+    parentMmapSem.downWrite();        // down_write(&mm->mmap_sem);
+    mmAllLocksMutex.lock();           // mm_take_all_locks(): mutex_lock(&mm_all_locks_mutex);
+    lockOnce(file, parentMmapSem);    // for each vma: vm_lock_mapping(mm, vma->vm_file->f_mapping);
     lockOnce(otherFile, parentMmapSem);
     lockOnce(anonVma, parentMmapSem); // for each vma: vm_lock_anon_vma(mm, vma->anon_vma);
     lockOnce(anonVma, parentMmapSem); // (both vmas share the anon_vma: the flag skips it)
     //                                   hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
-    unlockOnce(anonVma); //              mm_drop_all_locks()
+    unlockOnce(anonVma);              // mm_drop_all_locks()
     unlockOnce(file);
     unlockOnce(otherFile);
-    mmAllLocksMutex.unlock(); //         mutex_unlock(&mm_all_locks_mutex);
+    mmAllLocksMutex.unlock();         // mutex_unlock(&mm_all_locks_mutex);
     parentMmapSem.upWrite();
   }
 
   /** mprotect() of part of the child's private file mapping: mprotect_fixup() -> vma_adjust(). */
   @Task("mprotect")
   void mprotect() {
-    childMmapSem.downWrite(); //         sys_mprotect(): down_write(&current->mm->mmap_sem);
-    file.spinlock.lock(); //             vma_adjust(): spin_lock(&mapping->i_mmap_lock);
-    anonVma.spinlock.lock(); //          if (anon_vma) spin_lock(&anon_vma->lock);
+    childMmapSem.downWrite(); // sys_mprotect(): down_write(&current->mm->mmap_sem);
+    file.spinlock.lock();     // vma_adjust(): spin_lock(&mapping->i_mmap_lock);
+    anonVma.spinlock.lock();  // if (anon_vma) spin_lock(&anon_vma->lock);
     anonVma.spinlock.unlock();
     file.spinlock.unlock();
     childMmapSem.upWrite();

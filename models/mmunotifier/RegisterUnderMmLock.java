@@ -37,7 +37,7 @@ public class RegisterUnderMmLock {
   /** mmu_notifier_invalidate_range_start(): calls every registered notifier's method. */
   void invalidateRangeStart() {
     if (registered) {
-      mmuNotifierCount++; //            kvm_mmu_notifier_invalidate_range_start(): kvm->mmu_notifier_count++
+      mmuNotifierCount++; // kvm_mmu_notifier_invalidate_range_start(): kvm->mmu_notifier_count++
     }
   }
 
@@ -46,29 +46,29 @@ public class RegisterUnderMmLock {
     if (registered) {
       Kernel.check(mmuNotifierCount > 0, "KVM got invalidate_range_end() without its _start():"
           + " the count goes negative, secondary faults map pages being freed (004:L1875-L1879)");
-      mmuNotifierCount--; //            kvm_mmu_notifier_invalidate_range_end(): kvm->mmu_notifier_count--
+      mmuNotifierCount--; // kvm_mmu_notifier_invalidate_range_end(): kvm->mmu_notifier_count--
     }
   }
 
   /** kvm_arch_create_vm() -> mmu_notifier_register(&kvm->mmu_notifier, current->mm). */
   @Task("kvm")
   void kvm() {
-    mmapSem.downWrite(); //             mm_lock(): down_write(&mm->mmap_sem);
-    iMmapLock.lock(); //                ... spin_lock() every i_mmap_lock (and anon_vma lock)
-    mmnLock.lock(); //                  spin_lock(&mm->mmu_notifier_mm->lock);
-    registered = true; //               hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
-    mmnLock.unlock(); //                spin_unlock(&mm->mmu_notifier_mm->lock);
-    iMmapLock.unlock(); //              mm_unlock()
+    mmapSem.downWrite(); // mm_lock(): down_write(&mm->mmap_sem);
+    iMmapLock.lock();    // ... spin_lock() every i_mmap_lock (and anon_vma lock)
+    mmnLock.lock();      // spin_lock(&mm->mmu_notifier_mm->lock);
+    registered = true;   // hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
+    mmnLock.unlock();    // spin_unlock(&mm->mmu_notifier_mm->lock);
+    iMmapLock.unlock();  // mm_unlock()
     mmapSem.upWrite();
   }
 
   /** truncate of a file the guest maps: unmap_mapping_range() -> unmap_vmas(). */
   @Task("vmtruncate")
   void vmtruncate() {
-    iMmapLock.lock(); //                spin_lock(&mapping->i_mmap_lock);
-    invalidateRangeStart(); //          mmu_notifier_invalidate_range_start(mm, start, end);
-    //                                  zap the ptes, free the pages
-    invalidateRangeEnd(); //            mmu_notifier_invalidate_range_end(mm, start, end);
-    iMmapLock.unlock(); //              spin_unlock(&mapping->i_mmap_lock);
+    iMmapLock.lock();       // spin_lock(&mapping->i_mmap_lock);
+    invalidateRangeStart(); // mmu_notifier_invalidate_range_start(mm, start, end);
+    //                         zap the ptes, free the pages
+    invalidateRangeEnd();   // mmu_notifier_invalidate_range_end(mm, start, end);
+    iMmapLock.unlock();     // spin_unlock(&mapping->i_mmap_lock);
   }
 }

@@ -21,7 +21,8 @@ import org.lockmc.model.Verdict;
  * a page the truncate is freeing.
  */
 @LockModel(expect = Verdict.VIOLATION, lockdep = Lockdep.NO_CYCLE,
-    source = "004_6f9b76dc16781bbf.txt:L1871-L1879; scenario report 004-A (the race mm_lock prevents)")
+    source = "004_6f9b76dc16781bbf.txt:L1871-L1879; scenario report 004-A (the race mm_lock"
+        + " prevents)")
 public class RegisterWithoutMmLock {
   final RwSemaphore mmapSem = new RwSemaphore("&mm->mmap_sem");
   final SpinLock iMmapLock = new SpinLock("&mapping->i_mmap_lock");
@@ -34,7 +35,7 @@ public class RegisterWithoutMmLock {
   /** mmu_notifier_invalidate_range_start(): calls every registered notifier's method. */
   void invalidateRangeStart() {
     if (registered) {
-      mmuNotifierCount++; //            kvm_mmu_notifier_invalidate_range_start(): kvm->mmu_notifier_count++
+      mmuNotifierCount++; // kvm_mmu_notifier_invalidate_range_start(): kvm->mmu_notifier_count++
     }
   }
 
@@ -43,27 +44,27 @@ public class RegisterWithoutMmLock {
     if (registered) {
       Kernel.check(mmuNotifierCount > 0, "KVM got invalidate_range_end() without its _start():"
           + " the count goes negative, secondary faults map pages being freed (004:L1875-L1879)");
-      mmuNotifierCount--; //            kvm_mmu_notifier_invalidate_range_end(): kvm->mmu_notifier_count--
+      mmuNotifierCount--; // kvm_mmu_notifier_invalidate_range_end(): kvm->mmu_notifier_count--
     }
   }
 
   /** kvm_arch_create_vm() -> mmu_notifier_register(&kvm->mmu_notifier, current->mm). */
   @Task("kvm")
   void kvm() {
-    mmapSem.downWrite(); //             down_write(&mm->mmap_sem);
-    mmnLock.lock(); //                  spin_lock(&mm->mmu_notifier_mm->lock);
-    registered = true; //               hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
-    mmnLock.unlock(); //                spin_unlock(&mm->mmu_notifier_mm->lock);
-    mmapSem.upWrite(); //               up_write(&mm->mmap_sem);
+    mmapSem.downWrite(); // down_write(&mm->mmap_sem);
+    mmnLock.lock();      // spin_lock(&mm->mmu_notifier_mm->lock);
+    registered = true;   // hlist_add_head(&mn->hlist, &mm->mmu_notifier_mm->list);
+    mmnLock.unlock();    // spin_unlock(&mm->mmu_notifier_mm->lock);
+    mmapSem.upWrite();   // up_write(&mm->mmap_sem);
   }
 
   /** truncate of a file the guest maps: unmap_mapping_range() -> unmap_vmas(). */
   @Task("vmtruncate")
   void vmtruncate() {
-    iMmapLock.lock(); //                spin_lock(&mapping->i_mmap_lock);
-    invalidateRangeStart(); //          mmu_notifier_invalidate_range_start(mm, start, end);
-    //                                  zap the ptes, free the pages
-    invalidateRangeEnd(); //            mmu_notifier_invalidate_range_end(mm, start, end);
-    iMmapLock.unlock(); //              spin_unlock(&mapping->i_mmap_lock);
+    iMmapLock.lock();       // spin_lock(&mapping->i_mmap_lock);
+    invalidateRangeStart(); // mmu_notifier_invalidate_range_start(mm, start, end);
+    //                         zap the ptes, free the pages
+    invalidateRangeEnd();   // mmu_notifier_invalidate_range_end(mm, start, end);
+    iMmapLock.unlock();     // spin_unlock(&mapping->i_mmap_lock);
   }
 }

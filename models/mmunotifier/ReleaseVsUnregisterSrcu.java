@@ -13,7 +13,10 @@ import org.lockmc.model.Verdict;
  * 004:L1099-L1140 and L575-L597; the design bullets 004:L624-L655): KVM's mmu notifier is on the
  * mm's list; the process exits ({@code exit_mmap() -> mmu_notifier_release()}) while KVM closes
  * the VM ({@code mmu_notifier_unregister()}) and a truncate of a mapped file runs a notifier
- * method under SRCU (004:L511-L516). "The first that runs executes -release method as well after
+ * method under SRCU. Andrea Arcangeli, 004:L511-L516: "mmu_notifier_release can actually run
+ * concurrently against other mmu notifiers in case there's a vmtruncate [...] the only guarantee
+ * is that -release will be called one time and only one time and that no mmu notifier will ever
+ * run after _unregister returns". "The first that runs executes -release method as well after
  * dropping the spinlock but before releasing the srcu lock" and "the one that arrives second [...]
  * waits the first with srcu" (004:L644-L645, L654-L655).
  *
@@ -53,47 +56,48 @@ public class ReleaseVsUnregisterSrcu {
   /** The last mmput() -> exit_mmap() -> mmu_notifier_release(mm). */
   @Task("exit_mmap")
   void exitMmap() {
-    mmnLock.lock(); //                  spin_lock(&mm->mmu_notifier_mm->lock);
-    while (hashed) { //                 while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) {
-      hashed = false; //                    hlist_del_init_rcu(&mn->hlist);
-      int idx = mmnSrcu.readLock(); //      srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
-      mmnLock.unlock(); //                  spin_unlock(&mm->mmu_notifier_mm->lock);
-      kvmMmuNotifierRelease(); //           mn->ops->release(mn, mm);
-      mmnSrcu.readUnlock(idx); //           srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
-      mmnLock.lock(); //                    spin_lock(&mm->mmu_notifier_mm->lock);
+    mmnLock.lock();                 // spin_lock(&mm->mmu_notifier_mm->lock);
+    while (hashed) {                // while (unlikely(!hlist_empty(&mm->mmu_notifier_mm->list))) {
+      hashed = false;               // hlist_del_init_rcu(&mn->hlist);
+      int idx = mmnSrcu.readLock(); // srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
+      mmnLock.unlock();             // spin_unlock(&mm->mmu_notifier_mm->lock);
+      kvmMmuNotifierRelease();      // mn->ops->release(mn, mm);
+      mmnSrcu.readUnlock(idx);      // srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
+      mmnLock.lock();               // spin_lock(&mm->mmu_notifier_mm->lock);
     }
-    mmnLock.unlock(); //                spin_unlock(&mm->mmu_notifier_mm->lock);
-    mmnSrcu.synchronize(); //           synchronize_srcu(&mm->mmu_notifier_mm->srcu);
+    mmnLock.unlock();               // spin_unlock(&mm->mmu_notifier_mm->lock);
+    mmnSrcu.synchronize();          // synchronize_srcu(&mm->mmu_notifier_mm->srcu);
     Kernel.check(released, "exit_mmap() frees the pages before ->release zapped the sptes"
-        + " (004:L651-L652)"); //       unmap_vmas(); free_pgtables();
+        + " (004:L651-L652)");      // unmap_vmas(); free_pgtables();
   }
 
-  /** close() of the VM: kvm_arch_destroy_vm() -> mmu_notifier_unregister(&kvm->mmu_notifier, mm). */
+  /** close() of the VM: kvm_arch_destroy_vm() -> mmu_notifier_unregister(&kvm->mmu_notifier). */
   @Task("kvm")
   void kvmDestroyVm() {
-    mmnLock.lock(); //                  spin_lock(&mm->mmu_notifier_mm->lock);
-    if (hashed) { //                    if (!hlist_unhashed(&mn->hlist)) {
-      hashed = false; //                    hlist_del_rcu(&mn->hlist);
-      int idx = mmnSrcu.readLock(); //      srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
-      mmnLock.unlock(); //                  spin_unlock(&mm->mmu_notifier_mm->lock);
-      kvmMmuNotifierRelease(); //           mn->ops->release(mn, mm);
-      mmnSrcu.readUnlock(idx); //           srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
+    mmnLock.lock();                 // spin_lock(&mm->mmu_notifier_mm->lock);
+    if (hashed) {                   // if (!hlist_unhashed(&mn->hlist)) {
+      hashed = false;               // hlist_del_rcu(&mn->hlist);
+      int idx = mmnSrcu.readLock(); // srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
+      mmnLock.unlock();             // spin_unlock(&mm->mmu_notifier_mm->lock);
+      kvmMmuNotifierRelease();      // mn->ops->release(mn, mm);
+      mmnSrcu.readUnlock(idx);      // srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
     } else {
-      mmnLock.unlock(); //              } else spin_unlock(&mm->mmu_notifier_mm->lock);
+      mmnLock.unlock();             // } else spin_unlock(&mm->mmu_notifier_mm->lock);
     }
-    mmnSrcu.synchronize(); //           synchronize_srcu(&mm->mmu_notifier_mm->srcu);
+    mmnSrcu.synchronize();          // synchronize_srcu(): waits for ->release and every method
     Kernel.check(released, "mmu_notifier_unregister() returned before ->release completed"
         + " (004:L1010-L1016)");
-    notifierFreed = true; //            mmdrop(mm); ... kfree(kvm)
+    notifierFreed = true;           // mmdrop(mm); ... kfree(kvm)
   }
 
-  /** A truncate of a file the exiting process maps: unmap_mapping_range() -> invalidate_range_start(). */
+  /** Truncate of a file the exiting process maps: unmap_mapping_range() -> range_start(). */
   @Task("vmtruncate")
   void vmtruncate() {
-    int idx = mmnSrcu.readLock(); //    srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
-    if (hashed) { //                    hlist_for_each_entry_rcu(mn, n, &mm->mmu_notifier_mm->list, hlist)
+    int idx = mmnSrcu.readLock(); // srcu = srcu_read_lock(&mm->mmu_notifier_mm->srcu);
+    // hlist_for_each_entry_rcu(mn, n, &mm->mmu_notifier_mm->list, hlist)
+    if (hashed) {
       Kernel.check(!notifierFreed, "mn->ops->invalidate_range_start() of a freed mmu_notifier");
     }
-    mmnSrcu.readUnlock(idx); //         srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
+    mmnSrcu.readUnlock(idx);      // srcu_read_unlock(&mm->mmu_notifier_mm->srcu, srcu);
   }
 }

@@ -24,9 +24,9 @@ public class TryToUnmapFileUpRead {
 
   /** try_to_unmap_file() with the fix. */
   void tryToUnmapFile() {
-    iMmapSem.downRead(); //       down_read(&mapping->i_mmap_sem);
-    //                            vma_prio_tree_foreach(vma, ...) try_to_unmap_one(page, vma, ...);
-    iMmapSem.upRead(); //         out: up_read(&mapping->i_mmap_sem);
+    iMmapSem.downRead(); // down_read(&mapping->i_mmap_sem);
+    //                      vma_prio_tree_foreach(vma, ...) try_to_unmap_one(page, vma, ...);
+    iMmapSem.upRead();   // out: up_read(&mapping->i_mmap_sem);
   }
 
   /** kswapd -> shrink_page_list() -> try_to_unmap() of a page of the file. */
@@ -38,8 +38,8 @@ public class TryToUnmapFileUpRead {
   /** mmap(2) of the file: mmap_region() -> vma_link(). */
   @Task("mmap")
   void mmap() {
-    mmapSem.downWrite(); //       sys_mmap(): down_write(&mm->mmap_sem)
-    iMmapSem.downWrite(); //      vma_link(): down_write(&mapping->i_mmap_sem)
+    mmapSem.downWrite();  // sys_mmap(): down_write(&mm->mmap_sem)
+    iMmapSem.downWrite(); // vma_link(): down_write(&mapping->i_mmap_sem)
     iMmapSem.upWrite();
     mmapSem.upWrite();
   }
@@ -47,11 +47,11 @@ public class TryToUnmapFileUpRead {
   /** Another thread of the mapping process touches memory: do_page_fault(). */
   @Task("page_fault")
   void pageFault() {
-    mmapSem.downRead(); //        down_read(&mm->mmap_sem)
+    mmapSem.downRead(); // down_read(&mm->mmap_sem)
     mmapSem.upRead();
   }
 
-  /** Direct reclaim in an allocating task: try_to_free_pages() -> shrink_page_list() -> try_to_unmap(). */
+  /** Direct reclaim in an allocating task: try_to_free_pages() -> ... -> try_to_unmap(). */
   @Task("direct_reclaim")
   void directReclaim() {
     tryToUnmapFile();

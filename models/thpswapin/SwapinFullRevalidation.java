@@ -45,21 +45,22 @@ public class SwapinFullRevalidation {
   /** What find_vma(mm, ADDRESS) returns: an anonymous vma over the huge page khugepaged picked. */
   Vma vmaAtAddress = new Vma(ADDRESS, ADDRESS + HPAGE_PMD_SIZE, true);
 
-  /** The checks collapse_huge_page() makes after taking mmap_sem (002:L863-L883); null: goto out. */
+  /** collapse_huge_page()'s checks after taking mmap_sem (002:L863-L883); null: goto out. */
   Vma revalidate() {
-    Vma vma = vmaAtAddress; //                                    vma = find_vma(mm, address);
+    Vma vma = vmaAtAddress;       // vma = find_vma(mm, address);
     if (vma == null || ADDRESS < vma.vmStart || ADDRESS + HPAGE_PMD_SIZE > vma.vmEnd) {
-      return null; //                                               !vma, or address < hstart || address + HPAGE_PMD_SIZE > hend
+      return null;                // !vma, or address < hstart || address + HPAGE_PMD_SIZE > hend
     }
-    return vma.anon ? vma : null; //                                hugepage_vma_check(vma)
+    return vma.anon ? vma : null; // hugepage_vma_check(vma)
   }
 
   /** __collapse_huge_page_swapin() with a full revalidation after a retry; null: give up. */
   Vma collapseHugePageSwapin(Vma vma) {
-    if (Kernel.chooseBoolean()) { //           do_swap_page(..., FAULT_FLAG_ALLOW_RETRY): the swap page is locked
-      mmapSem.upRead(); //                     lock_page_or_retry(): up_read(&mm->mmap_sem); returns VM_FAULT_RETRY
-      mmapSem.downRead(); //                   down_read(&mm->mmap_sem);
-      return revalidate(); //                  the whole revalidation, not vma != vma_orig
+    // do_swap_page(..., FAULT_FLAG_ALLOW_RETRY): the swap page is locked
+    if (Kernel.chooseBoolean()) {
+      mmapSem.upRead();    // lock_page_or_retry(): up_read(&mm->mmap_sem); returns VM_FAULT_RETRY
+      mmapSem.downRead();  // down_read(&mm->mmap_sem);
+      return revalidate(); // the whole revalidation, not vma != vma_orig
     }
     return vma;
   }
@@ -75,34 +76,36 @@ public class SwapinFullRevalidation {
   /** khugepaged -> collapse_huge_page(), after allocating the huge page. */
   @Task("khugepaged")
   void khugepaged() {
-    mmapSem.downRead(); //                     down_read(&mm->mmap_sem), above the comment (002:L888-L893)
+    mmapSem.downRead();  // down_read(&mm->mmap_sem), above the comment (002:L888-L893)
     Vma vma = revalidate();
     if (vma != null) {
       vma = collapseHugePageSwapin(vma);
     }
-    mmapSem.upRead(); //                       up_read(&mm->mmap_sem);
+    mmapSem.upRead();    // up_read(&mm->mmap_sem);
     if (vma == null) {
-      return; //                               goto out;
+      return;            // goto out;
     }
-    mmapSem.downWrite(); //                    down_write(&mm->mmap_sem): "Prevent all access to pagetables"
-    vma = revalidate(); //                     the revalidation collapse_huge_page() has (002:L863-L883)
+    mmapSem.downWrite(); // down_write(&mm->mmap_sem): "Prevent all access to pagetables"
+    vma = revalidate();  // the revalidation collapse_huge_page() has (002:L863-L883)
     if (vma != null) {
-      collapse(vma); //                        anon_vma_lock_write(vma->anon_vma);
+      collapse(vma);     // anon_vma_lock_write(vma->anon_vma);
     }
     mmapSem.upWrite();
   }
 
-  /** A thread of the target process: munmap() of the range, then mmap(MAP_FIXED) of a file there. */
+  /** A thread of the target process: munmap() of the range, then mmap(MAP_FIXED) of a file. */
   @Task("munmap_mmap")
   void munmapMmap() {
-    mmapSem.downWrite(); //                    munmap(): down_write(&mm->mmap_sem)
+    mmapSem.downWrite(); // munmap(): down_write(&mm->mmap_sem)
     Vma vma = vmaAtAddress;
-    vmaAtAddress = null; //                    detach_vmas_to_be_unmapped(); remove_vma(): kmem_cache_free(vm_area_cachep, vma)
+    // detach_vmas_to_be_unmapped(); remove_vma(): kmem_cache_free(vm_area_cachep, vma)
+    vmaAtAddress = null;
     mmapSem.upWrite();
-    mmapSem.downWrite(); //                    mmap(ADDRESS, HPAGE_PMD_SIZE / 2, ..., MAP_SHARED | MAP_FIXED, fd)
-    vma.vmEnd = ADDRESS + HPAGE_PMD_SIZE / 2; // kmem_cache_zalloc(vm_area_cachep) hands out the freed vma again:
-    vma.anon = false; //                         same pointer, now a smaller file mapping
-    vmaAtAddress = vma; //                     vma_link()
+    mmapSem.downWrite(); // mmap(ADDRESS, HPAGE_PMD_SIZE / 2, ..., MAP_SHARED | MAP_FIXED, fd)
+    // kmem_cache_zalloc(vm_area_cachep) hands out the freed vma again:
+    vma.vmEnd = ADDRESS + HPAGE_PMD_SIZE / 2;
+    vma.anon = false;    // same pointer, now a smaller file mapping
+    vmaAtAddress = vma;  // vma_link()
     mmapSem.upWrite();
   }
 }

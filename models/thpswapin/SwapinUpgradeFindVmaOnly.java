@@ -24,7 +24,8 @@ import org.lockmc.model.Verdict;
  * <p>The vma and the process are modelled as in {@link SwapinUpgradeAsPosted}.
  */
 @LockModel(expect = Verdict.VIOLATION, lockdep = Lockdep.NO_CYCLE,
-    source = "002_f1d609b38e82f802.txt:L198-L269 (PATCH 3/3), L440-L445 (Kirill), L845-L886 (Andrea)")
+    source = "002_f1d609b38e82f802.txt:L198-L269 (PATCH 3/3), L440-L445 (Kirill),"
+        + " L845-L886 (Andrea)")
 public class SwapinUpgradeFindVmaOnly {
   static final long ADDRESS = 0;
   static final long HPAGE_PMD_SIZE = 2;
@@ -46,22 +47,23 @@ public class SwapinUpgradeFindVmaOnly {
   /** What find_vma(mm, ADDRESS) returns: an anonymous vma over the huge page khugepaged picked. */
   Vma vmaAtAddress = new Vma(ADDRESS, ADDRESS + HPAGE_PMD_SIZE, true);
 
-  /** The checks collapse_huge_page() makes after taking mmap_sem (002:L863-L883); null: goto out. */
+  /** collapse_huge_page()'s checks after taking mmap_sem (002:L863-L883); null: goto out. */
   Vma revalidate() {
-    Vma vma = vmaAtAddress; //                                    vma = find_vma(mm, address);
+    Vma vma = vmaAtAddress;       // vma = find_vma(mm, address);
     if (vma == null || ADDRESS < vma.vmStart || ADDRESS + HPAGE_PMD_SIZE > vma.vmEnd) {
-      return null; //                                               !vma, or address < hstart || address + HPAGE_PMD_SIZE > hend
+      return null;                // !vma, or address < hstart || address + HPAGE_PMD_SIZE > hend
     }
-    return vma.anon ? vma : null; //                                hugepage_vma_check(vma)
+    return vma.anon ? vma : null; // hugepage_vma_check(vma)
   }
 
   /** __collapse_huge_page_swapin() as posted (002:L198-L237). */
   boolean collapseHugePageSwapin(Vma vmaOrig) {
-    if (Kernel.chooseBoolean()) { //           do_swap_page(..., FAULT_FLAG_ALLOW_RETRY): the swap page is locked
-      mmapSem.upRead(); //                     lock_page_or_retry(): up_read(&mm->mmap_sem); returns VM_FAULT_RETRY
-      mmapSem.downRead(); //                   down_read(&mm->mmap_sem);
-      if (vmaAtAddress != vmaOrig) { //        vma = find_vma(mm, address); if (vma != vma_orig)
-        return false; //                           return false;
+    // do_swap_page(..., FAULT_FLAG_ALLOW_RETRY): the swap page is locked
+    if (Kernel.chooseBoolean()) {
+      mmapSem.upRead();   // lock_page_or_retry(): up_read(&mm->mmap_sem); returns VM_FAULT_RETRY
+      mmapSem.downRead(); // down_read(&mm->mmap_sem);
+      if (vmaAtAddress != vmaOrig) { // vma = find_vma(mm, address); if (vma != vma_orig)
+        return false;     // return false;
       }
     }
     return true;
@@ -78,33 +80,36 @@ public class SwapinUpgradeFindVmaOnly {
   /** khugepaged -> collapse_huge_page(), after allocating the huge page. */
   @Task("khugepaged")
   void khugepaged() {
-    mmapSem.downRead(); //                     down_read(&mm->mmap_sem);  (002:L245)
+    mmapSem.downRead();        // down_read(&mm->mmap_sem);  (002:L245)
     Vma vma = revalidate();
-    if (vma == null || !collapseHugePageSwapin(vma)) { // if (!__collapse_huge_page_swapin(mm, vma, address, pmd)) {
-      mmapSem.upRead(); //                         up_read(&mm->mmap_sem); goto out;  (002:L261-L263)
+    // if (!__collapse_huge_page_swapin(mm, vma, address, pmd)) {
+    if (vma == null || !collapseHugePageSwapin(vma)) {
+      mmapSem.upRead();        // up_read(&mm->mmap_sem); goto out;  (002:L261-L263)
       return;
     }
-    mmapSem.upRead(); //                       up_read(&mm->mmap_sem);    (002:L267)
-    mmapSem.downWrite(); //                    down_write(&mm->mmap_sem); (002:L268)
-    if (vmaAtAddress != vma) { //              if (find_vma(mm, address) != vma)
-      mmapSem.upWrite(); //                        goto out;
+    mmapSem.upRead();          // up_read(&mm->mmap_sem);    (002:L267)
+    mmapSem.downWrite();       // down_write(&mm->mmap_sem); (002:L268)
+    if (vmaAtAddress != vma) { // if (find_vma(mm, address) != vma)
+      mmapSem.upWrite();       // goto out;
       return;
     }
-    collapse(vma); //                          anon_vma_lock_write(vma->anon_vma);  (002:L269)
+    collapse(vma);             // anon_vma_lock_write(vma->anon_vma);  (002:L269)
     mmapSem.upWrite();
   }
 
-  /** A thread of the target process: munmap() of the range, then mmap(MAP_FIXED) of a file there. */
+  /** A thread of the target process: munmap() of the range, then mmap(MAP_FIXED) of a file. */
   @Task("munmap_mmap")
   void munmapMmap() {
-    mmapSem.downWrite(); //                    munmap(): down_write(&mm->mmap_sem)
+    mmapSem.downWrite(); // munmap(): down_write(&mm->mmap_sem)
     Vma vma = vmaAtAddress;
-    vmaAtAddress = null; //                    detach_vmas_to_be_unmapped(); remove_vma(): kmem_cache_free(vm_area_cachep, vma)
+    // detach_vmas_to_be_unmapped(); remove_vma(): kmem_cache_free(vm_area_cachep, vma)
+    vmaAtAddress = null;
     mmapSem.upWrite();
-    mmapSem.downWrite(); //                    mmap(ADDRESS, HPAGE_PMD_SIZE / 2, ..., MAP_SHARED | MAP_FIXED, fd)
-    vma.vmEnd = ADDRESS + HPAGE_PMD_SIZE / 2; // kmem_cache_zalloc(vm_area_cachep) hands out the freed vma again:
-    vma.anon = false; //                         same pointer, now a smaller file mapping
-    vmaAtAddress = vma; //                     vma_link()
+    mmapSem.downWrite(); // mmap(ADDRESS, HPAGE_PMD_SIZE / 2, ..., MAP_SHARED | MAP_FIXED, fd)
+    // kmem_cache_zalloc(vm_area_cachep) hands out the freed vma again:
+    vma.vmEnd = ADDRESS + HPAGE_PMD_SIZE / 2;
+    vma.anon = false;    // same pointer, now a smaller file mapping
+    vmaAtAddress = vma;  // vma_link()
     mmapSem.upWrite();
   }
 }
