@@ -13,27 +13,27 @@ import org.lockmc.model.Verdict;
 /**
  * Seed 004-A, {@code mm_lock()} of mmu-notifier-core v13 to v15: {@code mmu_notifier_register()}
  * must not miss an invalidate in flight, so it takes every {@code anon_vma->lock} and every {@code
- * i_mmap_lock} of the mm (Andrea Arcangeli, 004:L1875-L1879: "That's why we've to take all the
- * mm locks"), each class sorted by address with {@code mm_lock_cmp()} (004:L1910-L1920) and with
- * adjacent duplicates skipped. Two drivers register at once on two processes that map the same
- * two files in opposite orders; each process has two vmas sharing one anon_vma (a split vma).
+ * i_mmap_lock} of the mm (Andrea Arcangeli, 004:L1875-L1879: "That's why we've to take all the mm
+ * locks"), each class sorted by address with {@code mm_lock_cmp()} (004:L1910-L1920) and with
+ * adjacent duplicates skipped. Two drivers register at once on two processes that map the same two
+ * files in opposite orders; each process has two vmas sharing one anon_vma (a split vma).
  *
- * <p>Verdict SAFE, from two steps: <b>every caller takes the locks of a class in ascending
- * address order</b>, so the shared files are locked in one global order (the comment of the
- * full patch, scenario report 004-A: "The sorting is needed to avoid lock inversion deadlocks if
- * two tasks run mm_lock at the same time on different mm that happen to share some anon_vmas/
- * inodes but mapped in different order"; without it: {@link MmLockUnsorted}), and <b>a lock met
- * twice is taken once</b> (without it: {@link MmLockDuplicatesNotSkipped}). The comparator is
- * v13's, which never returns 0 (Eric Dumazet, 004:L1922-L1924, L2040-L2048: it compares the slot
- * pointers for equality); Andrea, 004:L2261-L2265: "It's not mandatory to ever return 0, so it
- * won't produce any runtime error (there is a bugcheck for wrong sort ordering [...])". The model
- * agrees: equal locks still end adjacent, the dedupe still works and the bugcheck never fires.
+ * <p>Verdict SAFE, from two steps: <b>every caller takes the locks of a class in ascending address
+ * order</b>, so the shared files are locked in one global order (the comment of the full patch,
+ * scenario report 004-A: "The sorting is needed to avoid lock inversion deadlocks if two tasks run
+ * mm_lock at the same time on different mm that happen to share some anon_vmas/inodes but mapped
+ * in different order"; without it: {@link MmLockUnsorted}), and <b>a lock met twice is taken
+ * once</b> (without it: {@link MmLockDuplicatesNotSkipped}). The comparator is as posted, which
+ * never returns 0 (Eric Dumazet, 004:L1922-L1924, L2040-L2048: it compares the slot pointers for
+ * equality); Andrea, 004:L2261-L2265: "It's not mandatory to ever return 0, so it won't produce any
+ * runtime error (there is a bugcheck for wrong sort ordering [...])". The model agrees: equal locks
+ * still end adjacent, the dedupe still works and the bugcheck never fires.
  *
  * <p>Lockdep CYCLE, although SAFE: each caller holds two {@code &mapping->i_mmap_lock}s at once,
- * two locks of one class without a nesting annotation, which lockdep reports as "possible
- * recursive locking" (and thousands of them would overflow {@code MAX_LOCK_DEPTH}). The thread
- * never mentions lockdep (scenario report 004-A, concern 7); {@link MmTakeAllLocks}, what 2.6.27
- * merged, annotates them with {@code spin_lock_nest_lock(..., &mm->mmap_sem)}.
+ * two locks of one class without a nesting annotation, which lockdep reports as "possible recursive
+ * locking" (and thousands of them would overflow {@code MAX_LOCK_DEPTH}). The thread never mentions
+ * lockdep (scenario report 004-A, concern 7); {@link MmTakeAllLocks}, what 2.6.27 merged, annotates
+ * them with {@code spin_lock_nest_lock(..., &mm->mmap_sem)}.
  */
 @LockModel(expect = Verdict.SAFE, lockdep = Lockdep.CYCLE,
     source = "004_6f9b76dc16781bbf.txt:L1875-L1879, L1910-L1924, L2040-L2075, L2255-L2267,"
