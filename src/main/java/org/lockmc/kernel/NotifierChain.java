@@ -41,6 +41,19 @@ public final class NotifierChain {
     rwsem = new RwSemaphore("(" + name + ").rwsem");
   }
 
+  /**
+   * A chain on which {@code registeredAtBoot} were registered during boot, before any task runs,
+   * in this call order: an {@code __init} function's {@code hotplug_memory_notifier(fn, pri)}, as
+   * {@code ksm_init()} does. While {@code system_state == SYSTEM_BOOTING}, {@code
+   * blocking_notifier_chain_register()} links the block without taking the rwsem, so nothing is
+   * performed and lockdep records nothing. Callbacks may be the model's own methods ({@code
+   * this::ksmMemoryCallback}): they run only when a task calls the chain.
+   */
+  public NotifierChain(String name, Callback... registeredAtBoot) {
+    state = new NotifierChainState<>(name, List.of(registeredAtBoot));
+    rwsem = new RwSemaphore("(" + name + ").rwsem");
+  }
+
   /** {@code blocking_notifier_chain_register()}: adds {@code cb} under the write lock. */
   public Callback register(Callback cb) {
     rwsem.downWrite();

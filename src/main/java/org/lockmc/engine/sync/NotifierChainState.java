@@ -42,6 +42,15 @@ public final class NotifierChainState<C> extends SyncObject {
     super(name);
   }
 
+  /**
+   * A chain whose list already holds {@code registeredAtBoot}, in call order: blocks linked
+   * before any task runs, without an operation (see {@code NotifierChain}'s boot constructor).
+   */
+  public NotifierChainState(String name, List<C> registeredAtBoot) {
+    super(name);
+    callbacks.addAll(registeredAtBoot);
+  }
+
   /** The registered callbacks, in call order; read only under the chain's rwsem. */
   public List<C> callbacks() {
     return List.copyOf(callbacks);

@@ -45,6 +45,9 @@ class NotifierStopLockdepMapTest {
     return Stream.of(
         Rule.<F>runs("an empty chain's head test says empty (no lock taken)", f -> { },
             f -> f.s.a, f -> f.chainOp(NotifierChainState.Kind.HEAD, null), 0),
+        runs("a callback registered at boot makes the head test non-empty, with no operation",
+            f -> { }, f -> f.s.a, f -> new ChainOp(new NotifierChainState<>("memory_chain",
+                List.of(f.cb)), NotifierChainState.Kind.HEAD, null), 1),
         runs("a registered callback makes the head test non-empty",
             f -> f.s.run(f.s.b, f.chainOp(NotifierChainState.Kind.LINK, f.cb)), f -> f.s.a,
             f -> f.chainOp(NotifierChainState.Kind.HEAD, null), 1),

@@ -1,0 +1,97 @@
+package ksmhotremove;
+
+import org.lockmc.kernel.BitWord;
+import org.lockmc.kernel.Kernel;
+import org.lockmc.kernel.Mutex;
+import org.lockmc.kernel.NotifierChain;
+import org.lockmc.model.LockModel;
+import org.lockmc.model.Lockdep;
+import org.lockmc.model.Task;
+import org.lockmc.model.Verdict;
+
+/**
+ * Seed 000-C, why the lockout is needed at all: {@link KsmRunOfflineFlag} without the {@code
+ * wait_while_offlining()} call in ksmd (000:L729). The flag is still set and cleared, but nothing
+ * tests it: KSM with no lockout, the state Hugh Dickins had hoped for (000:L693-L698): "I had
+ * hoped to eradicate this issue in extending KSM page migration not to need the
+ * ksm_thread_mutex. But then realized that although the page migration itself is safe, we do
+ * still need to lock out ksmd and other users of get_ksm_page() while offlining memory - at some
+ * point between MEM_GOING_OFFLINE and MEM_OFFLINE, the struct pages themselves may vanish, and
+ * get_ksm_page()'s accesses to them become a violation."
+ *
+ * <p>Verdict VIOLATION, from the step this model removes: <b>ksmd re-tests {@code
+ * KSM_RUN_OFFLINE} under {@code ksm_thread_mutex} before it scans</b>. Without it ksmd takes the
+ * mutex after the GOING_OFFLINE callback released it and scans while the range is going offline:
+ * the check in {@link #ksmDoScan} fails. Lockdep is silent: this is a memory-safety race, not a
+ * lock order.
+ */
+@LockModel(expect = Verdict.VIOLATION, lockdep = Lockdep.NO_CYCLE,
+    source = "000_dc40f25e1989db5f.txt:L693-L698; L727-L732 without L729 (wait_while_offlining)")
+public class KsmOfflineWithoutLockout {
+  static final long MEM_GOING_OFFLINE = 1 << 1;
+  static final long MEM_OFFLINE = 1 << 2;
+  static final long KSM_RUN_MERGE = 1;
+  static final long KSM_RUN_OFFLINE = 4;
+  static final int KSM_RUN_OFFLINE_BIT = 2; // ilog2(KSM_RUN_OFFLINE)
+
+  final Mutex memHotplugMutex = new Mutex("mem_hotplug_mutex");
+  final Mutex pmMutex = new Mutex("pm_mutex");
+  final Mutex ksmThreadMutex = new Mutex("ksm_thread_mutex");
+  /** static unsigned long ksm_run: "int -> unsigned long because wait_on_bit needs a word". */
+  final BitWord ksmRun = new BitWord("ksm_run", KSM_RUN_MERGE);
+  /** ksm_init(): hotplug_memory_notifier(ksm_memory_callback, KSM_CALLBACK_PRI), at boot. */
+  final NotifierChain memoryChain = new NotifierChain("memory_chain", this::ksmMemoryCallback);
+  /** Ranges whose struct pages may vanish while the stable tree still points into them. */
+  int rangesGoingOffline;
+
+  /** ksm_memory_callback(), run by the chain under down_read(&memory_chain.rwsem). */
+  int ksmMemoryCallback(long action) {
+    if (action == MEM_GOING_OFFLINE) {
+      ksmThreadMutex.lock();          // mutex_lock(&ksm_thread_mutex);
+      ksmRun.or(KSM_RUN_OFFLINE);     // ksm_run |= KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
+    } else if (action == MEM_OFFLINE) {
+      rangesGoingOffline--;           // ksm_check_stable_tree(start_pfn, end_pfn), no mutex
+      ksmThreadMutex.lock(); // fallthrough to MEM_CANCEL_OFFLINE: mutex_lock(&ksm_thread_mutex);
+      ksmRun.andNot(KSM_RUN_OFFLINE); // ksm_run &= ~KSM_RUN_OFFLINE;
+      ksmThreadMutex.unlock();        // mutex_unlock(&ksm_thread_mutex);
+      // smp_mb(); wake_up_bit(&ksm_run, ilog2(KSM_RUN_OFFLINE));
+      ksmRun.wakeUpBit(KSM_RUN_OFFLINE_BIT);
+    }
+    return NotifierChain.NOTIFY_OK;
+  }
+
+  /** ksm_do_scan() -> get_ksm_page(): reads the struct page of every stable node it visits. */
+  void ksmDoScan() {
+    Kernel.check(rangesGoingOffline == 0,
+        "get_ksm_page() touched a struct page of memory going offline (000:L693-L698)");
+  }
+
+  /** echo offline > /sys/devices/system/memory/memoryN/state: offline_pages(). */
+  @Task("memory_offline")
+  void memoryOffline() {
+    memHotplugMutex.lock();        // lock_memory_hotplug(): mutex_lock(&mem_hotplug_mutex)
+    pmMutex.lock();                // ... lock_system_sleep()
+    memoryChain.call(MEM_GOING_OFFLINE); // memory_notify(MEM_GOING_OFFLINE)
+    rangesGoingOffline++;          // isolate and migrate the range: its struct pages may vanish
+    memoryChain.call(MEM_OFFLINE); // memory_notify(MEM_OFFLINE)
+    pmMutex.unlock();              // unlock_memory_hotplug()
+    memHotplugMutex.unlock();
+  }
+
+  /** One pass of ksm_scan_thread() (000:L727-L732). */
+  @Task("ksmd")
+  void ksmd() {
+    ksmThreadMutex.lock();                     // mutex_lock(&ksm_thread_mutex);
+    if ((ksmRun.get() & KSM_RUN_MERGE) != 0) { // if (ksmd_should_run())
+      ksmDoScan();                             // ksm_do_scan(ksm_thread_pages_to_scan);
+    }
+    ksmThreadMutex.unlock();                   // mutex_unlock(&ksm_thread_mutex);
+  }
+
+  /** Any register_memory_notifier() caller, such as a driver's module_init. */
+  @Task("modprobe")
+  void modprobe() {
+    memoryChain.register(action -> NotifierChain.NOTIFY_OK); // down_write(&memory_chain.rwsem)
+  }
+}
