@@ -15,9 +15,10 @@ import org.lockmc.engine.StrategyKind;
 import org.lockmc.testing.TestModels;
 
 /**
- * The test-local models under {@code src/test/resources/lockdep/models}: stand-ins for the seed
- * models of the library (written from the existing primitives) and the golden-file models.
- * Compiled once per test class that asks.
+ * The test-local models under {@code src/test/resources/lockdep/models}: small fixtures shaped
+ * like the seed scenarios, which pin the splat printer's and the CLI's output independently of how
+ * the library evolves (the library's own seed models answer the real splats in {@link
+ * SplatAcceptanceTest}), and the golden-file models. Compiled once per test class that asks.
  */
 final class LockdepModels {
   static final Path DIR = Path.of("src", "test", "resources", "lockdep", "models");

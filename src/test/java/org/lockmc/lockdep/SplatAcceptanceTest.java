@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lockmc.check.CheckResult;
 
@@ -14,28 +13,24 @@ import org.lockmc.check.CheckResult;
  * stand-in in {@link #SEED_MODELS} (the test-local name) with the library model.
  */
 class SplatAcceptanceTest {
-  /**
-   * Seed model -> test-local stand-in under src/test/resources/lockdep/models. Replace the value
-   * by the library model's name and load it with TestModels.libraryModel once it exists.
-   */
+  /** Each seed state the issue names, and the model of the library (models/) that encodes it. */
   static final java.util.Map<String, String> SEED_MODELS = java.util.Map.of(
-      "seed 002 before PATCH 2/3", "thp.ThpSwapinBefore",
-      "seed 002 after PATCH 2/3", "thp.ThpSwapinAfter",
-      "seed 000 KSM hot-remove, 2.6.36", "ksm.KsmHotremove2010",
-      "seed 000 KSM hot-remove, 3.6", "ksm.KsmHotremove2012",
-      "seed 003 stage 2 (cpu hotplug a percpu rwsem)", "memhotplug.MemHotplugHomebrewStage2");
-
-  private static LockdepModels models;
-
-  @BeforeAll
-  static void compile() {
-    models = LockdepModels.compile();
-  }
+      "seed 002 before PATCH 2/3", "thpswapin.SumVmEventUnderMmapSem",
+      "seed 002 after PATCH 2/3", "thpswapin.SumVmEventBeforeMmapSem",
+      "seed 000 KSM hot-remove, 2.6.36", "ksmhotremove.KsmThreadMutexAcrossNotifiers",
+      "seed 000 KSM hot-remove, 3.6", "ksmhotremove.KsmThreadMutexLockNested",
+      "seed 000 KSM hot-remove without the outer mutex",
+      "ksmhotremove.KsmThreadMutexWithoutOuterMutex",
+      "seed 003 stage 2 (cpu hotplug a percpu rwsem)",
+      "memhotplug.HomebrewMemHotplugPercpuCpuHotplug");
 
   private static SplatReproduction.Result answer(String splatFile, String model,
       LockdepRules rules) {
     ParsedSplat splat = Splats.parse(splatFile);
-    CheckResult r = models.check(model, rules);
+    CheckResult r = org.lockmc.testing.TestModels.checkAll(
+        org.lockmc.testing.TestModels.libraryModel(model),
+        org.lockmc.testing.TestModels.config(org.lockmc.engine.StrategyKind.DPOR),
+        org.lockmc.check.CheckOptions.DEFAULT.withRules(rules));
     assertTrue(r.exploration().complete(), model + " explored completely");
     return SplatReproduction.check(splat, r.lockdep());
   }
@@ -49,6 +44,8 @@ class SplatAcceptanceTest {
     assertNotNull(a.classification().witness());
     assertTrue(a.classification().witness().covers(
         java.util.List.of("s_active", "&mm->mmap_sem", "cpu_hotplug.lock")));
+    assertEquals(java.util.List.of("udevadm", "khugepaged", "cpu_down"),
+        a.classification().witness().waits().stream().map(w -> w.task()).toList());
   }
 
   @Test
@@ -83,7 +80,7 @@ class SplatAcceptanceTest {
   @Test
   void ksmSplatIsAConfirmedDeadlockWithoutTheOuterMutex() {
     SplatReproduction.Result a = answer("lockdep-1.10-E-2012-ksm-hotremove-3.6.txt",
-        "ksm.KsmHotremoveNoOuterLock", LockdepRules.PRE_5_10);
+        SEED_MODELS.get("seed 000 KSM hot-remove without the outer mutex"), LockdepRules.PRE_5_10);
     assertEquals(SplatReproduction.Answer.CONFIRMED, a.answer(), a.explanation());
   }
 
@@ -96,15 +93,15 @@ class SplatAcceptanceTest {
       assertEquals(SplatReproduction.Answer.CONFIRMED, a.answer(), a.explanation());
       assertEquals("cpu_hotplug_lock", a.mapping().get(0).modelClass().displayName());
       assertEquals("normalised name", a.mapping().get(0).how());
-      assertEquals("mem_hotplug.lock", a.mapping().get(1).modelClass().displayName());
-      assertEquals("version suffix ignored", a.mapping().get(1).how());
+      assertEquals("mem_hotplug.lock#2", a.mapping().get(1).modelClass().displayName());
+      assertEquals("exact", a.mapping().get(1).how());
     }
   }
 
   @Test
   void aSplatOfAnotherSchemeIsNotReproduced() {
     SplatReproduction.Result a = answer("lockdep-1.10-C-2020-kernfs-5.7.txt",
-        "ksm.KsmHotremove2012", LockdepRules.V5_10);
+        SEED_MODELS.get("seed 000 KSM hot-remove, 3.6"), LockdepRules.V5_10);
     assertEquals(SplatReproduction.Answer.NOT_REPRODUCED, a.answer());
     assertTrue(a.explanation().startsWith("the model has no lock class for cpu_hotplug_lock"),
         a.explanation());
