@@ -10,15 +10,16 @@ import org.lockmc.model.Task;
 import org.lockmc.model.Verdict;
 
 /**
- * KSM after "[PATCH 5/12] ksm: keep quiet while list empty" (2009): ksmd takes {@code
+ * S1, after "[PATCH 5/12] ksm: keep quiet while list empty": ksmd takes {@code
  * ksm_thread_mutex} first and tests {@code ksmd_should_run()} under it ("And move the mutex_lock
- * out around it"), so the test and the scan are atomic with respect to {@code run_store}, which
+ * out around it" [T L1131]), so the test and the scan are atomic with respect to {@code run_store}, which
  * changes {@code ksm_run} only under the same mutex. The second, unlocked {@code
  * ksmd_should_run()} only chooses between a timed sleep and a wait on {@code ksm_thread_wait}.
  *
  * <p>SAFE by mutual exclusion: every schedule either runs run_store's critical section before
  * ksmd's (ksmd then sees STOP under the mutex and does not scan) or after it (the scan happens
- * while ksm_run is still MERGE). {@link KsmRunReadOutsideMutex} is the code before the patch.
+ * while ksm_run is still MERGE). {@link KsmRunReadOutsideMutex} is the code before the patch; a
+ * test moves the test of ksm_run back out of the mutex in this model and gets its VIOLATION.
  */
 @LockModel(expect = Verdict.SAFE, lockdep = Lockdep.NO_CYCLE,
     source = "001_803000348cbfa086.txt:L1147-L1149 (ksmd_should_run), L1156-L1173"

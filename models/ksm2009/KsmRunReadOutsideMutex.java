@@ -10,18 +10,20 @@ import org.lockmc.model.Task;
 import org.lockmc.model.Verdict;
 
 /**
- * KSM before "[PATCH 5/12] ksm: keep quiet while list empty" (2009): ksmd reads {@code ksm_run}
- * before taking {@code ksm_thread_mutex}, so a {@code run_store} ({@code echo 0 >
+ * S1, before "[PATCH 5/12] ksm: keep quiet while list empty": ksmd reads {@code ksm_run} before
+ * taking {@code ksm_thread_mutex}, so a {@code run_store} ({@code echo 0 >
  * /sys/kernel/mm/ksm/run}) that stops KSM under the mutex can slip in between the test and the
  * scan: ksmd then scans and merges one more batch after being told to stop. Hugh Dickins: "the
  * new counts showed that when ksm_run is stopped, a little work often got done afterwards,
- * because it had been read before taking the mutex."
+ * because it had been read before taking the mutex." [T L1131-L1133]
  *
- * <p>The verdict comes from a check-then-act race on a plain {@code int}: {@code ksmRun} is an
- * ordinary field, and every read and write of it is a scheduling point, so lockmc finds the
- * interleaving "ksmd reads MERGE; run_store locks, stores STOP, unlocks; ksmd locks and scans".
- * No lock order is involved, so lockdep stays silent. {@link KsmRunCheckedUnderMutex} is the
- * patch.
+ * <p>The verdict comes from a check-then-act race on a plain {@code int}: {@code ksm_run} is
+ * written only under the mutex, so only a read made under it still holds when the scan starts.
+ * {@code ksmRun} is an ordinary field, every read and write of it a scheduling point, and lockmc
+ * finds the interleaving "ksmd reads MERGE; run_store locks, stores STOP, unlocks; ksmd locks and
+ * scans". VIOLATION of the check that {@code ksm_do_scan()} runs only while {@code ksm_run} says
+ * MERGE. No lock order is involved, so lockdep stays silent. {@link KsmRunCheckedUnderMutex} is
+ * the patch.
  */
 @LockModel(expect = Verdict.VIOLATION, lockdep = Lockdep.NO_CYCLE,
     source = "001_803000348cbfa086.txt:L1152-L1173 (ksm_scan_thread, '-' lines), L1960-L1964"
