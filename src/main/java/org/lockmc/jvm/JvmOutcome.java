@@ -22,10 +22,14 @@ public final class JvmOutcome {
     this.unfinished = List.copyOf(unfinished);
   }
 
-  /** The kinds seen in this run, in {@link Verdict} order; empty when the run was clean. */
+  /**
+   * The kinds seen in this run, in {@link Verdict} order; empty when the run was clean. Tasks left
+   * blocked with no cycle after a violation are the violation's consequence, not a separate hang:
+   * the rule 'lockmc check' applies to an execution.
+   */
   public List<Verdict> seen() {
     List<Verdict> kinds = new ArrayList<>();
-    if (stall != null) {
+    if (stall != null && !(stall.kind() == Verdict.HANG && !violations.isEmpty())) {
       kinds.add(stall.kind());
     }
     if (!violations.isEmpty()) {
@@ -78,7 +82,9 @@ public final class JvmOutcome {
       b.append("  violation: ").append(v).append('\n');
     }
     if (stall != null) {
-      b.append("  blocked (every live task waits; nothing can wake them):\n");
+      b.append(seen().contains(stall.kind())
+          ? "  blocked (every live task waits; nothing can wake them):\n"
+          : "  blocked behind the violation (every live task waits; nothing can wake them):\n");
       for (String line : stall.lines()) {
         b.append("    ").append(line).append('\n');
       }

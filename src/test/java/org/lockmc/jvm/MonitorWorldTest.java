@@ -174,6 +174,26 @@ class MonitorWorldTest {
   }
 
   @Test
+  void tasksBlockedBehindAViolationAreItsConsequenceNotAHang() throws InterruptedException {
+    MonitorWorld world = new MonitorWorld(Semantics.KERNEL, false, null);
+    Mutex m = new Mutex("m");
+    CountDownLatch locked = new CountDownLatch(1);
+    JvmOutcome o = run(world,
+        "bug", (Runnable) () -> {
+          m.lock();
+          locked.countDown();
+          Kernel.check(false, "BUG_ON");
+        },
+        "waiter", (Runnable) () -> {
+          await(locked);
+          m.lock();
+        });
+    assertEquals(List.of(Verdict.VIOLATION), o.seen());
+    assertEquals(1, o.blocked().size(), o.render("behind"));
+    assertTrue(o.render("behind").contains("  blocked behind the violation"), o.render("behind"));
+  }
+
+  @Test
   void aMisuseEndsTheTaskWithAnAssertionError() throws InterruptedException {
     MonitorWorld world = new MonitorWorld(Semantics.KERNEL, false, null);
     Mutex m = new Mutex("m");
