@@ -16,7 +16,7 @@ import org.lockmc.engine.sync.TaskState;
  *
  * <p>Invariant: every event of the current execution is indexed under its object, its task, and,
  * where applicable, as global or as affecting a task; {@link #candidates} is a superset of the
- * earlier events dependent with the given one.
+ * earlier events of other tasks dependent with the given one.
  */
 final class EventIndex {
   private final Map<SyncObject, BitSet> byObject = new IdentityHashMap<>();
@@ -47,19 +47,28 @@ final class EventIndex {
     size = index + 1;
   }
 
-  /** The earlier events that may be dependent with {@code e}, in increasing order. */
+  /**
+   * The earlier events of other tasks that may be dependent with {@code e}, in increasing order.
+   * A task's own earlier events are left out: program order already places them before {@code
+   * e}, so they neither race with it nor add to its clock (without this, a task looping over a
+   * field would rescan all its own accesses at every access).
+   */
   BitSet candidates(Event e) {
     BitSet c = new BitSet();
     if (e.global()) {
       c.set(0, size);
-      return c;
+    } else {
+      or(c, byObject.get(e.op().object()));
+      c.or(globals);
+      or(c, affecting.get(e.task()));
+      TaskState affected = e.op().affects();
+      if (affected != null) {
+        or(c, byTask.get(affected.id()));
+      }
     }
-    or(c, byObject.get(e.op().object()));
-    c.or(globals);
-    or(c, affecting.get(e.task()));
-    TaskState affected = e.op().affects();
-    if (affected != null) {
-      or(c, byTask.get(affected.id()));
+    BitSet own = byTask.get(e.task());
+    if (own != null) {
+      c.andNot(own);
     }
     return c;
   }
