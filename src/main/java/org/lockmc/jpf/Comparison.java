@@ -9,7 +9,8 @@ import org.lockmc.engine.ExplorationResult;
  * lockmc's verdict on a model next to JPF's, and whether they agree under {@link
  * VerdictMapping}: the JPF errors that stand for lockmc's kinds must be exactly the errors JPF
  * reported. A side that did not finish (JPF's time limit or failure, or a bounded lockmc run
- * whose kinds fall short of JPF's) decides nothing.
+ * whose kinds fall short of JPF's) decides nothing, except that an error JPF reported before its
+ * search was cut, and that a complete lockmc run did not find, is a disagreement.
  *
  * @param model the model's name
  * @param lockmc lockmc's exploration
@@ -26,8 +27,10 @@ public record Comparison(String model, ExplorationResult lockmc, JpfResult jpf) 
 
   public Agreement agreement() {
     Set<JpfKind> expected = VerdictMapping.toJpf(lockmc.found());
-    if (jpf.status() == JpfResult.Status.CONSTRAINED) {
-      // a cut search may miss errors, but every error it reports is real
+    if (jpf.status() == JpfResult.Status.CONSTRAINED
+        || jpf.status() == JpfResult.Status.TIMEOUT) {
+      // a cut search may miss errors, but every error it reports is real: one that a complete
+      // lockmc run did not find is a disagreement
       return expected.containsAll(jpf.kinds()) || !lockmc.complete() ? Agreement.UNDECIDED
           : Agreement.NO;
     }

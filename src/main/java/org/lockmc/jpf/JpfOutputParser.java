@@ -67,6 +67,28 @@ public final class JpfOutputParser {
         firstError == null ? "" : firstError);
   }
 
+  /**
+   * The kinds of the errors JPF printed before it was stopped: with {@code
+   * report.console.property_violation=error} each error section ({@code ===... error N} and the
+   * property's class on the next line) is printed as the error is found, so a run stopped at the
+   * time limit still says what it had found. Properties lockmc does not map are left out.
+   */
+  public static Set<JpfKind> errorsSoFar(String output) {
+    String[] lines = output.split("\r?\n");
+    Set<JpfKind> kinds = EnumSet.noneOf(JpfKind.class);
+    for (int i = 0; i + 1 < lines.length; i++) {
+      if (lines[i].startsWith(RULE + " error ")) {
+        String property = lines[i + 1].trim();
+        if (property.equals(DEADLOCK_PROPERTY)) {
+          kinds.add(JpfKind.DEADLOCK);
+        } else if (property.equals(EXCEPTION_PROPERTY)) {
+          kinds.add(JpfKind.EXCEPTION);
+        }
+      }
+    }
+    return kinds;
+  }
+
   /** The first message line of an error section: the line after the property's class name. */
   private static String errorMessage(String[] lines, int from) {
     for (int i = from + 1; i < lines.length && !lines[i].startsWith(RULE); i++) {

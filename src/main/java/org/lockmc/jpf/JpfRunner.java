@@ -85,8 +85,8 @@ public final class JpfRunner {
       text = out.toString(StandardCharsets.UTF_8);
     }
     if (!ended) {
-      return new Run(new JpfResult(JpfResult.Status.TIMEOUT, java.util.Set.of(), -1, elapsed,
-          "stopped after " + org.lockmc.config.Durations.format(timeLimit)), text);
+      return new Run(new JpfResult(JpfResult.Status.TIMEOUT, JpfOutputParser.errorsSoFar(text), -1,
+          elapsed, "stopped after " + org.lockmc.config.Durations.format(timeLimit)), text);
     }
     return new Run(JpfOutputParser.parse(text, elapsed), text);
   }

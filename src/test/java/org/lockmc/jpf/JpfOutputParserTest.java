@@ -74,6 +74,16 @@ class JpfOutputParserTest {
   }
 
   @Test
+  void theErrorsPrintedBeforeARunWasStoppedAreRead() {
+    String cut = RULE + "search started: 11/21/26, 2:18 PM\n"
+        + RULE + "error 1\ngov.nasa.jpf.vm.NotDeadlockedProperty\ndeadlock encountered:\n\n"
+        + RULE + "error 2\ngov.nasa.jpf.vm.NotDeadlockedProperty\ndeadlock encountered:\n\n"
+        + RULE + "error 3\ngov.nasa.jpf.listener.PreciseRaceDetector\nrace for field\n";
+    assertEquals(Set.of(JpfKind.DEADLOCK), JpfOutputParser.errorsSoFar(cut));
+    assertEquals(Set.of(), JpfOutputParser.errorsSoFar(RULE + "search started\n"));
+  }
+
+  @Test
   void severeMessagesAreReported() {
     JpfResult r = parse("[SEVERE] cannot load system class java.lang.Thread$Permit\n");
     assertEquals("[SEVERE] cannot load system class java.lang.Thread$Permit", r.detail());
