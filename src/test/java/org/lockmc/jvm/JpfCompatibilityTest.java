@@ -51,4 +51,26 @@ class JpfCompatibilityTest {
     }
     assertEquals(List.of(), problems);
   }
+
+  /**
+   * JPF names the class it makes for a lambda or method reference {@code Enclosing$N}, N being
+   * the call site's bootstrap-method index, while javac names anonymous classes and enum switch
+   * maps {@code Enclosing$1, $2...}: when both exist JPF calls the lambda's method on javac's
+   * class ({@code NoSuchMethodError: BitWordState$1.apply}). No class JPF runs (lockmc's or a
+   * library model's) may have a bootstrap index that is also one of its javac class numbers.
+   */
+  @Test
+  void jpfsLambdaClassesDoNotTakeTheNamesOfJavacsNestedClasses() throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (String pkg : PACKAGES) {
+      problems.addAll(BootstrapNames.clashes(Path.of("target/classes").resolve(pkg)));
+    }
+    try (Stream<Path> dirs = Files.list(Path.of("models"))) {
+      for (Path d : dirs.filter(Files::isDirectory).sorted().toList()) {
+        problems.addAll(BootstrapNames.clashes(Path.of("target/test-classes")
+            .resolve(d.getFileName().toString())));
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
 }

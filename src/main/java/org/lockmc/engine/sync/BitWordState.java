@@ -122,7 +122,11 @@ public final class BitWordState extends SyncObject {
         queue(b.arg()).remove(task);
         return Step.done();
       default:
-        queue(b.arg()).replaceAll((t, woken) -> Boolean.TRUE);
+        // a loop, not replaceAll with a lambda: a second lambda here would be named
+        // BitWordState$1 by JPF, the name of javac's switch map (see JpfCompatibilityTest)
+        for (Map.Entry<TaskState, Boolean> sleeper : queue(b.arg()).entrySet()) {
+          sleeper.setValue(Boolean.TRUE);
+        }
         return Step.done();
     }
   }
