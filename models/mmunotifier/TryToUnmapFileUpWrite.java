@@ -22,6 +22,14 @@ import org.lockmc.model.Verdict;
  * and direct reclaim in an allocating task waits behind the queued writer (a queued writer blocks
  * new readers): "all tasks allocating memory in D state". {@link TryToUnmapFileUpRead} is the fix.
  *
+ * <p>Where this parts from the thread: Andrea calls it a "swap deadlock" (004:L410-L416), and
+ * what users saw was the hang of every task behind the lock. lockmc reports the cause, the
+ * mismatched release, as a VIOLATION with that hang in its trace (the blocked tasks at the end of
+ * the counterexample), not as a DEADLOCK: no wait-for cycle forms, everyone waits on a hold that
+ * nobody will ever release. On the real rwsem, {@code up_write} of a read hold corrupts the count
+ * instead, and what follows depends on the count's value; lockmc models the outcome the thread
+ * reports, tasks in D state.
+ *
  * <p>Lockdep NO_CYCLE: the orders are consistent, and lockdep matches a release to a held lock
  * whatever its mode.
  */

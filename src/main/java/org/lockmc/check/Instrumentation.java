@@ -15,9 +15,17 @@ public final class Instrumentation {
 
   /** The transformer for model classes. */
   public static ClassTransformer transformer() {
+    return transformer(true);
+  }
+
+  /**
+   * The transformer, with or without the field and array hooks. Without them the verifier still
+   * runs, but shared memory is invisible to the explorer: for measuring the hooks' cost only.
+   */
+  public static ClassTransformer transformer(boolean memoryHooks) {
     return (name, bytes, classpath) -> {
       new ModelVerifier(classpath).verify(bytes);
-      return new ModelTransformer(classpath).transform(bytes);
+      return new ModelTransformer(classpath, memoryHooks).transform(bytes);
     };
   }
 }

@@ -140,9 +140,18 @@ public final class ModelLocator {
     }
     Path abs = source.toAbsolutePath().normalize();
     Path b = base.toAbsolutePath().normalize();
-    // Reports never hold absolute paths: a file outside the working directory is named alone.
-    String path = abs.startsWith(b) ? b.relativize(abs).toString() : abs.getFileName().toString();
-    return m.withSourceFile(path.replace(java.io.File.separatorChar, '/'));
+    Path root = modelsRoot.toAbsolutePath().normalize();
+    // Reports never hold absolute paths: a file outside the working directory is named from its
+    // library's folder (models/basics/X.java) when it is in the library, else alone.
+    Path path;
+    if (abs.startsWith(b)) {
+      path = b.relativize(abs);
+    } else if (abs.startsWith(root) && root.getFileName() != null) {
+      path = root.getFileName().resolve(root.relativize(abs));
+    } else {
+      path = abs.getFileName();
+    }
+    return m.withSourceFile(path.toString().replace(java.io.File.separatorChar, '/'));
   }
 
   /** Which of {@code files} class {@code name} was compiled from, or null. */

@@ -36,6 +36,12 @@ final class BenchCommand implements Callable<Integer> {
       description = "Which strategies to measure (default: dpor,exhaustive).")
   List<String> strategies = new ArrayList<>(List.of("dpor", "exhaustive"));
 
+  @CommandLine.Option(names = "--no-field-hooks",
+      description = "Load the models without the hooks on field and array accesses, to measure"
+          + " what they cost. Shared memory is then invisible to the explorer: the results of"
+          + " such a run are not verdicts.")
+  boolean noFieldHooks;
+
   @CommandLine.Parameters(arity = "0..*", paramLabel = "TARGET",
       description = "Models to measure (default: models).")
   List<String> targets = new ArrayList<>();
@@ -58,11 +64,12 @@ final class BenchCommand implements Callable<Integer> {
     ExplorerConfig base = ExplorerConfig.DEFAULTS
         .withTimeLimit(ExplorationOptions.duration(cl, timeLimit));
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
-    List<ModelDefinition> models = locator.locateAll(t);
+    List<ModelDefinition> models = locator.locateAll(t, !noFieldHooks);
     CheckOptions options = lockdep.options(cl);
-    out().printf("# java %s, %d cpus, lockdep recording %s%n", Runtime.version(),
+    out().printf("# java %s, %d cpus, lockdep recording %s, field hooks %s%n", Runtime.version(),
         Runtime.getRuntime().availableProcessors(),
-        options.lockdep() ? "on (" + options.rules().label() + " rules)" : "off");
+        options.lockdep() ? "on (" + options.rules().label() + " rules)" : "off",
+        noFieldHooks ? "off (results are not verdicts)" : "on");
     out().printf("%-48s %-8s %-10s %12s %10s %12s  %s%n", "MODEL", "THREADS", "STRATEGY",
         "EXECUTIONS", "TIME", "EXEC/S", "RESULT");
     for (ModelDefinition m : models) {

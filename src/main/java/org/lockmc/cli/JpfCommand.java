@@ -73,7 +73,7 @@ final class JpfCommand implements Callable<Integer> {
       table.header();
       int failures = 0;
       for (LocatorOptions.Located l : located) {
-        Comparison c = compare(l, runner, classpath);
+        Comparison c = compare(l, runner, classpath, table);
         // a disagreement, or a JPF that failed on the model; a JPF timeout decides nothing
         if (c.agreement() == Comparison.Agreement.NO
             || c.jpf().status() == org.lockmc.jpf.JpfResult.Status.JPF_ERROR) {
@@ -87,8 +87,8 @@ final class JpfCommand implements Callable<Integer> {
     }
   }
 
-  private Comparison compare(LocatorOptions.Located l, JpfRunner runner, List<Path> classpath)
-      throws InterruptedException {
+  private Comparison compare(LocatorOptions.Located l, JpfRunner runner, List<Path> classpath,
+      ComparisonTable table) throws InterruptedException {
     ModelDefinition m = l.model();
     Path config = l.jpf() != null ? Path.of(l.jpf().where()) : Path.of(JpfConfigs.path(m.name()));
     Path generated = null;
@@ -103,7 +103,7 @@ final class JpfCommand implements Callable<Integer> {
       ExplorationResult r = Checker.check(m, c).exploration();
       JpfRunner.Run run = runner.run(config, classpath);
       Comparison cmp = new Comparison(m.name(), r, run.result());
-      new ComparisonTable(System.out, List.of(l)).row(cmp);
+      table.row(cmp);
       if (output) {
         System.out.println(run.output());
       }

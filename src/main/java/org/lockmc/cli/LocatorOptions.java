@@ -23,13 +23,18 @@ final class LocatorOptions {
   List<Path> classpath = new ArrayList<>(List.of(Path.of("target", "test-classes")));
 
   ModelLocator locator() {
+    return locator(true);
+  }
+
+  /** The locator; {@code memoryHooks} false only for {@code bench --no-field-hooks}. */
+  ModelLocator locator(boolean memoryHooks) {
     List<Path> dirs = new ArrayList<>();
     for (Path p : classpath) {
       if (Files.isDirectory(p)) {
         dirs.add(p);
       }
     }
-    return new ModelLocator(Path.of(""), models, dirs, Instrumentation.transformer());
+    return new ModelLocator(Path.of(""), models, dirs, Instrumentation.transformer(memoryHooks));
   }
 
   /** A model a target named, and the {@code .jpf} file that named it (or null). */
@@ -40,7 +45,11 @@ final class LocatorOptions {
    * {@code .jpf} target names the model of its {@code target.args}.
    */
   List<Located> locateTargets(List<String> targets) {
-    ModelLocator locator = locator();
+    return locateTargets(targets, true);
+  }
+
+  List<Located> locateTargets(List<String> targets, boolean memoryHooks) {
+    ModelLocator locator = locator(memoryHooks);
     Map<String, Located> byName = new LinkedHashMap<>();
     for (String t : targets) {
       JpfFile jpf = null;
@@ -61,8 +70,12 @@ final class LocatorOptions {
   }
 
   List<ModelDefinition> locateAll(List<String> targets) {
+    return locateAll(targets, true);
+  }
+
+  List<ModelDefinition> locateAll(List<String> targets, boolean memoryHooks) {
     List<ModelDefinition> all = new ArrayList<>();
-    for (Located l : locateTargets(targets)) {
+    for (Located l : locateTargets(targets, memoryHooks)) {
       all.add(l.model());
     }
     return all;

@@ -26,7 +26,7 @@ final class ReplayCommand implements Callable<Integer> {
     String text = TextFiles.read(file, "schedule");
     ScheduleFile.Parsed s = ScheduleFile.parse(text, file.toString());
     ModelDefinition model = null;
-    for (ModelDefinition m : locator.locator().locate(s.target())) {
+    for (ModelDefinition m : locator.locator().locate(replayTarget(s))) {
       if (m.name().equals(s.model())) {
         model = m;
       }
@@ -52,5 +52,17 @@ final class ReplayCommand implements Callable<Integer> {
 
   private java.io.PrintWriter out() {
     return spec.commandLine().getOut();
+  }
+
+  /**
+   * Where to find the schedule's model: the target it names, or, when that is a source file not
+   * found from here (a report written in another working directory), the model's class name in
+   * the library ({@code --models}).
+   */
+  private static String replayTarget(ScheduleFile.Parsed s) {
+    if (s.target().endsWith(".java") && !java.nio.file.Files.isRegularFile(Path.of(s.target()))) {
+      return s.model();
+    }
+    return s.target();
   }
 }

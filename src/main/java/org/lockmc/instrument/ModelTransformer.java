@@ -56,10 +56,23 @@ public final class ModelTransformer {
   static final String HOOKS = "org/lockmc/runtime/Hooks";
   static final String PARAM = "Lorg/lockmc/model/Param;";
   private final ModelClasses classes;
+  /** Whether field and array accesses get their hooks; off only to measure what they cost. */
+  private final boolean memoryHooks;
 
   /** A transformer for the model classes in {@code classpath}. */
   public ModelTransformer(ClassBytes classpath) {
+    this(classpath, true);
+  }
+
+  /**
+   * A transformer that leaves field and array accesses alone when {@code memoryHooks} is false
+   * (back edges and {@code @Param} values are still rewritten). Such models race without the
+   * explorer seeing it: {@code lockmc bench --no-field-hooks} uses it to measure the hooks' cost,
+   * never to decide a verdict.
+   */
+  public ModelTransformer(ClassBytes classpath, boolean memoryHooks) {
     this.classes = new ModelClasses(classpath);
+    this.memoryHooks = memoryHooks;
   }
 
   /** Returns the instrumented class file. */
@@ -187,7 +200,7 @@ public final class ModelTransformer {
           case Opcodes.SALOAD:
             if (op == Opcodes.IALOAD && switchMap) {
               switchMap = false;
-            } else if (initialized) {
+            } else if (initialized && memoryHooks) {
               InsnList l = new InsnList();
               l.add(new InsnNode(Opcodes.DUP2));
               l.add(call("arrayLoad", "(Ljava/lang/Object;I)V"));
@@ -203,7 +216,7 @@ public final class ModelTransformer {
           case Opcodes.CASTORE:
           case Opcodes.SASTORE:
             freshStore[i] = initializesFreshArray(i);
-            if (!freshStore[i] && initialized) {
+            if (!freshStore[i] && initialized && memoryHooks) {
               m.instructions.insertBefore(in, arrayStore(op == Opcodes.LASTORE
                   || op == Opcodes.DASTORE));
             }
@@ -225,7 +238,7 @@ public final class ModelTransformer {
         m.instructions.insertBefore(f, l);
       }
       ModelClasses.Field decl = classes.resolve(f.owner, f.name);
-      if (decl == null || decl.isFinal()) {
+      if (!memoryHooks || decl == null || decl.isFinal()) {
         return;
       }
       String key = ModelClasses.simpleName(decl.owner()) + "." + f.name;

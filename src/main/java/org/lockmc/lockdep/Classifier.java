@@ -20,7 +20,9 @@ import org.lockmc.model.Verdict;
  * that holds: a class held exclusively at every recording of every dependency of the cycle (an
  * outer lock serialising both orders); a single task recording every dependency (a task does not
  * race with itself); a class only ever taken for read (readers do not exclude each other); or, in
- * general, that no interleaving closes the cycle.
+ * general, that no interleaving closes the cycle. That last one is withheld (unknown) when the
+ * exploration found a HANG: stuck tasks whose waits lockmc cannot pin on a holder may be the
+ * cycle closing.
  */
 public final class Classifier {
   private final DependencyGraph graph;
@@ -31,6 +33,8 @@ public final class Classifier {
   private final String bound;
   private final String canonicalKey;
   private final long canonicalExecution;
+  /** The HANG the exploration found, or null: tasks stuck without a wait-for cycle. */
+  private final String hangKey;
 
   public Classifier(DependencyGraph graph, LockdepRules rules, List<DeadlockWitness> witnesses,
       ExplorationResult exploration) {
@@ -43,6 +47,8 @@ public final class Classifier {
     Counterexample cx = exploration.counterexample(Verdict.DEADLOCK);
     this.canonicalKey = cx == null ? null : cx.finding().key();
     this.canonicalExecution = cx == null ? -1 : cx.execution();
+    Counterexample hang = exploration.counterexample(Verdict.HANG);
+    this.hangKey = hang == null ? null : hang.finding().key();
   }
 
   /** Classifies a cycle that the search found. */
@@ -116,6 +122,13 @@ public final class Classifier {
         return falsePositive("readers do not exclude each other: " + c.displayName()
             + " is only ever taken for read");
       }
+    }
+    if (hangKey != null) {
+      // tasks stuck on a wait lockmc cannot pin on a holder (a wait queue, a bit) may be this very
+      // cycle closing through a lock that lockdep sees and a wait that lockmc cannot attribute
+      return new Classification(Classification.Kind.UNKNOWN, "no wait-for cycle closes, but the"
+          + " exploration found " + hangKey + ": if those waits stand for these locks, this"
+          + " report is real; read the HANG's trace", null);
     }
     return falsePositive("no interleaving closes the cycle (" + executions
         + " executions explored)");

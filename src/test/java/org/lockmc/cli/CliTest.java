@@ -45,6 +45,39 @@ class CliTest {
     assertFalse(r.err().contains("\tat "), "no stack trace");
   }
 
+  /**
+   * {@code bench} measures one row per model, thread kind and strategy; without the field hooks the
+   * race on a plain flag is invisible (fewer executions, no violation), which is what makes the
+   * hooks' cost measurable and why that run is labelled as giving no verdicts.
+   */
+  @Test
+  void benchMeasuresWithAndWithoutFieldHooks() {
+    Run on = run("bench", "ksm2009.KsmRunReadOutsideMutex", "--threads", "platform");
+    assertEquals(Main.OK, on.code(), on.err());
+    assertTrue(on.out().contains("field hooks on"), on.out());
+    String[] withHooks = row(on.out(), "dpor");
+    assertEquals("VIOLATION", withHooks[withHooks.length - 1], on.out());
+
+    Run off = run("bench", "ksm2009.KsmRunReadOutsideMutex", "--threads", "platform",
+        "--no-field-hooks");
+    assertEquals(Main.OK, off.code(), off.err());
+    assertTrue(off.out().contains("field hooks off (results are not verdicts)"), off.out());
+    String[] withoutHooks = row(off.out(), "dpor");
+    assertTrue(Long.parseLong(withoutHooks[3]) < Long.parseLong(withHooks[3]), off.out());
+    assertEquals("SAFE", withoutHooks[withoutHooks.length - 1], off.out());
+  }
+
+  /** The columns of the bench row of {@code strategy}. */
+  private static String[] row(String out, String strategy) {
+    for (String line : out.split("\n")) {
+      String[] cols = line.trim().split("\\s+");
+      if (cols.length > 3 && cols[2].equals(strategy)) {
+        return cols;
+      }
+    }
+    throw new AssertionError("no " + strategy + " row in:\n" + out);
+  }
+
   @Test
   void checkingTheBasicsIsAsExpected() {
     Run r = run("check", "basics", "--quiet");
@@ -203,6 +236,29 @@ class CliTest {
     assertEquals(Main.OK, r.code(), r.out() + r.err());
     assertTrue(r.out().contains("reproduced: DEADLOCK[A, B]"), r.out());
     assertTrue(r.out().contains("| AbbaDeadlock.java:25"), "replay shows model lines: " + r.out());
+  }
+
+  /**
+   * A library outside the working directory: its reports name the model file from the library's
+   * folder (no absolute path, the package folder kept), and their schedule replays from there.
+   */
+  @Test
+  void aReportOfALibraryOutsideTheWorkingDirectoryReplays() throws IOException {
+    Path lib = tmp.resolve("lib");
+    Files.createDirectories(lib.resolve("basics"));
+    Files.copy(Path.of("models", "basics", "AbbaDeadlock.java"),
+        lib.resolve("basics").resolve("AbbaDeadlock.java"));
+    Path out = tmp.resolve("out");
+    Run check = run("check", "--models", lib.toString(), "basics.AbbaDeadlock", "--report",
+        out.toString(), "--quiet");
+    assertEquals(Main.OK, check.code(), check.out() + check.err());
+    String schedule = Files.readString(out.resolve("basics.AbbaDeadlock").resolve("schedule.txt"));
+    assertTrue(schedule.contains("target: lib/basics/AbbaDeadlock.java"), schedule);
+    assertFalse(schedule.contains(tmp.toString()), "no absolute path: " + schedule);
+    Run r = run("replay", "--models", lib.toString(),
+        out.resolve("basics.AbbaDeadlock").resolve("schedule.txt").toString());
+    assertEquals(Main.OK, r.code(), r.out() + r.err());
+    assertTrue(r.out().contains("reproduced: DEADLOCK[A, B]"), r.out());
   }
 
   @Test

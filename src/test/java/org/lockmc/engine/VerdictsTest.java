@@ -67,6 +67,31 @@ class VerdictsTest {
   }
 
   @Test
+  void mightSleepUnderASpinlockIsAViolationEvenThoughNothingSleeps() {
+    ExplorationResult r = both("final SpinLock s = new SpinLock(\"s\");\n"
+        + "@Task void t() { s.lock(); Kernel.mightSleep(); s.unlock(); }");
+    assertEquals(Set.of("VIOLATION[t: sleeping function called from invalid context: might_sleep()"
+        + " while spinlock s held]"), r.findingKeys());
+  }
+
+  @Test
+  void mightSleepInsideAnRcuReadSectionIsAViolation() {
+    ExplorationResult r = both("final Rcu rcu = new Rcu();\n"
+        + "@Task void t() { rcu.readLock(); Kernel.mightSleep(); rcu.readUnlock(); }");
+    assertEquals(Set.of(Verdict.VIOLATION), r.found());
+    assertTrue(r.findingKeys().iterator().next().contains("might_sleep()"), r.findingKeys().toString());
+  }
+
+  @Test
+  void mightSleepOutsideAtomicContextIsFineAndBlocksNothing() {
+    ExplorationResult r = both("final Mutex m = new Mutex(\"m\");\n"
+        + "@Task void t() { m.lock(); Kernel.mightSleep(); m.unlock(); }\n"
+        + "@Task void u() { m.lock(); m.unlock(); }");
+    assertEquals(Set.of(), r.found());
+    assertTrue(r.complete());
+  }
+
+  @Test
   void synchronizeRcuInsideTheReadSectionIsAViolationNotADeadlock() {
     ExplorationResult r = both("final Rcu rcu = new Rcu();\n"
         + "@Task void t() { rcu.readLock(); rcu.synchronize(); rcu.readUnlock(); }");

@@ -51,6 +51,22 @@ class ClassificationTest {
   }
 
   @Test
+  void aHangWithholdsTheFalsePositive() {
+    // the same ordered scheme, plus a task stuck on a completion nobody completes: lockmc cannot
+    // tell whether that stuck wait stands for one of the cycle's locks, so it does not clear it
+    String tasks = "  final Completion never = new Completion(\"never\");\n"
+        + "  @Task(\"first\") void first() { a.lock(); b.lock(); b.unlock(); a.unlock();"
+        + " done.complete(); }\n"
+        + "  @Task(\"second\") void second() { done.waitForCompletion(); b.lock(); a.lock();"
+        + " a.unlock(); b.unlock(); }\n"
+        + "  @Task(\"stuck\") void stuck() { never.waitForCompletion(); }\n";
+    Classification c = only("OrderedWithHang", tasks, 1000);
+    assertEquals(Classification.Kind.UNKNOWN, c.kind());
+    assertTrue(c.reason().startsWith("no wait-for cycle closes, but the exploration found HANG"),
+        c.reason());
+  }
+
+  @Test
   void aWitnessMustWaitOnAClassOfTheCycle() {
     DeadlockWitness.TaskWait bit = new DeadlockWitness.TaskWait("w", "schedule() [wait_on_bit(f,"
         + " 0)]", "bit 0 of f set by s", null, List.of("a", "b"));

@@ -18,12 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.lockmc.check.CheckOptions;
 import org.lockmc.engine.Counterexample;
 import org.lockmc.engine.ExplorationResult;
 import org.lockmc.engine.Finding;
 import org.lockmc.engine.ModelDefinition;
 import org.lockmc.engine.StrategyKind;
 import org.lockmc.engine.sync.Semantics;
+import org.lockmc.lockdep.Classification;
+import org.lockmc.lockdep.LockdepReport;
+import org.lockmc.lockdep.LockdepRules;
 import org.lockmc.model.Lockdep;
 import org.lockmc.model.Verdict;
 import org.lockmc.testing.TestModels;
@@ -154,7 +158,9 @@ class SeedModelsTest {
         Arguments.of("mmunotifier.UnregisterFromRelease", "mmunotifier.ReleaseVsUnregisterSrcu",
             Verdict.DEADLOCK, Verdict.SAFE),
         Arguments.of("mmunotifier.TryToUnmapFileUpWrite", "mmunotifier.TryToUnmapFileUpRead",
-            Verdict.VIOLATION, Verdict.SAFE));
+            Verdict.VIOLATION, Verdict.SAFE),
+        Arguments.of("mmunotifier.CopyPageRangeEnomemUnbalanced",
+            "mmunotifier.CopyPageRangeEnomemBalanced", Verdict.LIVELOCK, Verdict.SAFE));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -229,6 +235,32 @@ class SeedModelsTest {
         "memhotplug.LruAddDrainAllUnderMemHotplugBegin");
   }
 
+  /**
+   * 003-B, the coverage gap of the home-brewed construct: lockdep before 5.10 stored no dependency
+   * from a held recursive reader ({@code lock_map_acquire_read}), so the reader's {@code
+   * mem_hotplug.lock -> driver_mutex} was never recorded and the deadlock went unreported; the
+   * 5.10 rules record it and report the cycle, which the exploration confirms.
+   */
+  @Test
+  void preFiveTenLockdepCannotSeeTheDeadlockBehindARecursiveReader() {
+    ModelDefinition m = TestModels.libraryModel("memhotplug.HomebrewReaderHidesDependency");
+    LockdepReport now = TestModels.checkAll(m, TestModels.config(StrategyKind.DPOR),
+        CheckOptions.DEFAULT).lockdep();
+    assertEquals(Lockdep.CYCLE, now.verdict());
+    assertEquals(1, now.circular().size());
+    assertEquals(Classification.Kind.CONFIRMED,
+        now.circular().get(0).classification().kind());
+    assertEquals(List.of(), now.invisible());
+
+    LockdepReport old = TestModels.checkAll(m, TestModels.config(StrategyKind.DPOR),
+        CheckOptions.DEFAULT.withRules(LockdepRules.PRE_5_10)).lockdep();
+    assertEquals(Lockdep.NO_CYCLE, old.verdict());
+    assertEquals(List.of(), old.circular());
+    assertEquals(1, old.invisible().size(), old.text());
+    assertTrue(old.invisible().get(0).witness().key().startsWith("DEADLOCK[driver, memory_offline"),
+        old.invisible().get(0).witness().key());
+  }
+
   /** The 002-A deadlock waits on held locks only: it does not depend on rule (a). */
   @Test
   void sumVmEventDeadlockNeedsNoWriterPreference() {
@@ -256,7 +288,10 @@ class SeedModelsTest {
             Set.of(Verdict.VIOLATION)),
         Arguments.of("mmunotifier.RegisterUnderMmLock",
             "iMmapLock.lock(); // ... spin_lock() every i_mmap_lock",
-            Set.of(Verdict.VIOLATION)));
+            Set.of(Verdict.VIOLATION)),
+        Arguments.of("mmunotifier.CopyPageRangeEnomemBalanced",
+            "invalidateRangeEnd(); // mmu_notifier_invalidate_range_end(",
+            Set.of(Verdict.VIOLATION, Verdict.LIVELOCK)));
   }
 
   @ParameterizedTest(name = "{0} without: {1}")
@@ -270,16 +305,43 @@ class SeedModelsTest {
   }
 
   /**
-   * The model compiled from its library source without the one line that starts with {@code step}
-   * (compared with runs of spaces collapsed, so that comment alignment does not matter), and, when
-   * that line acquires a lock ({@code x.lock();}, {@code x.cpusReadLock();}), without the first
-   * release of that lock after it: the same code minus the step.
+   * 003-A: the patch's own change is the order in {@code mem_hotplug_begin()}. Taking {@code
+   * mem_hotplug_lock} before {@code cpu_hotplug_lock} in memory online, the two lines swapped and
+   * nothing else, brings back the three-task cycle of the 2017 splat.
    */
-  static ModelDefinition withoutStep(String model, String step) throws IOException {
+  @Test
+  void swappingTheLockOrderOfMemHotplugBeginBringsBackTheDeadlock() throws IOException {
+    String model = "memhotplug.PercpuRwsemPatchedOrder";
+    assertEquals(Set.of(), check(model).found(), model);
+    ExplorationResult r = TestModels.check(withLinesSwapped(model,
+        "cpus.cpusReadLock(); // mem_hotplug_begin", "memHotplugLock.downWrite();"),
+        StrategyKind.DPOR);
+    assertTrue(r.complete());
+    assertEquals(Set.of(Verdict.DEADLOCK), r.found());
+    assertTrue(r.findingKeys().contains("DEADLOCK[memory_online, kmem_cache_create, cpu_down]"),
+        r.findingKeys().toString());
+  }
+
+  /** The model compiled from its library source with the two lines that start so exchanged. */
+  static ModelDefinition withLinesSwapped(String model, String first, String second)
+      throws IOException {
+    List<String> lines = source(model);
+    int a = lineOf(model, lines, first);
+    int b = lineOf(model, lines, second);
+    String l = lines.get(a);
+    lines.set(a, lines.get(b));
+    lines.set(b, l);
+    return TestModels.compile(model, String.join("\n", lines) + "\n");
+  }
+
+  private static List<String> source(String model) throws IOException {
     String pkg = model.substring(0, model.indexOf('.'));
     String cls = model.substring(model.indexOf('.') + 1);
-    List<String> lines = new ArrayList<>(
-        Files.readAllLines(Path.of("models", pkg, cls + ".java")));
+    return new ArrayList<>(Files.readAllLines(Path.of("models", pkg, cls + ".java")));
+  }
+
+  /** The index of the one line of {@code lines} that starts with {@code step}. */
+  private static int lineOf(String model, List<String> lines, String step) {
     List<Integer> at = new ArrayList<>();
     for (int i = 0; i < lines.size(); i++) {
       if (collapse(lines.get(i)).startsWith(collapse(step))) {
@@ -287,7 +349,18 @@ class SeedModelsTest {
       }
     }
     assertEquals(1, at.size(), model + ": the step '" + step + "' must be on exactly one line");
-    int i = at.get(0);
+    return at.get(0);
+  }
+
+  /**
+   * The model compiled from its library source without the one line that starts with {@code step}
+   * (compared with runs of spaces collapsed, so that comment alignment does not matter), and, when
+   * that line acquires a lock ({@code x.lock();}, {@code x.cpusReadLock();}), without the first
+   * release of that lock after it: the same code minus the step.
+   */
+  static ModelDefinition withoutStep(String model, String step) throws IOException {
+    List<String> lines = source(model);
+    int i = lineOf(model, lines, step);
     String line = lines.remove(i).strip();
     for (String[] pair : new String[][] {{".lock();", ".unlock();"},
         {".cpusReadLock();", ".cpusReadUnlock();"}}) {
