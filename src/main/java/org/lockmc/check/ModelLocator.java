@@ -67,9 +67,10 @@ public final class ModelLocator {
     if (!compiled.isEmpty()) {
       return compiled;
     }
+    String classes = classDirs.isEmpty() ? ""
+        : ", nor a class in " + String.join(", ", classDirs.stream().map(this::relative).toList());
     throw new ModelError("unknown model '" + target + "': it is not a .java file, a folder, a"
-        + " class or package under " + relative(modelsRoot) + "/, nor a class in "
-        + classDirs.stream().map(this::relative).toList()
+        + " class or package under " + relative(modelsRoot) + "/" + classes
         + " (run 'lockmc list' to see the models)");
   }
 
@@ -79,11 +80,11 @@ public final class ModelLocator {
     return abs.startsWith(b) ? b.relativize(abs).toString() : abs.toString();
   }
 
-  private static List<Path> javaFiles(Path dir) {
+  private List<Path> javaFiles(Path dir) {
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(f -> f.toString().endsWith(".java")).sorted().toList();
     } catch (IOException e) {
-      throw new ModelError("cannot read " + dir + ": " + e.getMessage(), e);
+      throw ModelError.cannotRead(relative(dir), e);
     }
   }
 

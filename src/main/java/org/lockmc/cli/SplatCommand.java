@@ -126,7 +126,8 @@ final class SplatCommand implements Callable<Integer> {
       DeadlockWitness w = answer.classification().witness();
       out.println();
       if (cx != null && w.execution() == cx.execution() && w.key().equals(cx.finding().key())) {
-        out.println("  " + cx.finding().summary() + " (execution " + cx.execution() + ")");
+        // the explanation above already names the deadlock and its execution
+        out.println("  its trace:");
         out.print(CheckRun.indent(TraceTable.render(cx)));
       } else {
         out.println("  " + w.summary() + " (execution " + w.execution() + "), blocked:");

@@ -15,7 +15,7 @@ final class TextFiles {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ModelError("cannot read " + what + " " + file + ": " + e.getMessage());
+      throw ModelError.cannotRead(what + " " + file, e);
     }
   }
 }

@@ -43,7 +43,7 @@ public final class JpfFile {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ModelError("cannot read " + shown + ": " + e.getMessage());
+      throw ModelError.cannotRead(shown, e);
     }
     return parse(text, shown);
   }

@@ -377,7 +377,7 @@ final class Execution implements World {
    * and the scheduler carries on. The thread then ends.
    */
   void exit(TaskControl t) {
-    t.pending = new TaskLife.Exit(t.life);
+    t.pending = new TaskLife.Exit(t.life, t.crashed);
     t.origin = t.pending;
     perform(t, t.pending, true);
     t.status = TaskControl.Status.FINISHED;

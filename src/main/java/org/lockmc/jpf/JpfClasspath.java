@@ -53,7 +53,7 @@ public final class JpfClasspath {
           files.add(p.normalize());
         }
       } catch (IOException e) {
-        throw new ModelError("cannot read " + root + ": " + e.getMessage());
+        throw ModelError.cannotRead(root.toString(), e);
       }
     }
     return new java.util.ArrayList<>(files);

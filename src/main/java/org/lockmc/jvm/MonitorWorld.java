@@ -186,7 +186,7 @@ public final class MonitorWorld implements World {
   void exited(JvmTaskRuntime task, boolean crashed) {
     synchronized (lock) {
       TaskState state = task.task();
-      state.life().perform(new TaskLife.Exit(state.life()), state, this);
+      state.life().perform(new TaskLife.Exit(state.life(), crashed), state, this);
       task.markExited();
       if (log != null) {
         log(state, crashed ? "exit (failed)" : "exit");

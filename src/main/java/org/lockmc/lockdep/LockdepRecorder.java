@@ -130,7 +130,11 @@ public final class LockdepRecorder implements ExecutionListener {
   @Override
   public void performed(TaskState task, Op op, Step step) {
     if (op instanceof TaskLife.Exit) {
-      exit(task);
+      if (!((TaskLife.Exit) op).died()) {
+        // a task that died on a failed check never returns to user space; what it holds is the
+        // failure's consequence, which the engine already reports
+        exit(task);
+      }
       return;
     }
     TaskLocks t = task.id() < tasks.length ? tasks[task.id()] : null;

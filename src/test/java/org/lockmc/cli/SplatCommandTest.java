@@ -38,6 +38,9 @@ class SplatCommandTest {
     assertTrue(r.out().contains("#1 cpu_hotplug.lock#2        -> cpu_hotplug.lock (version"
         + " suffix ignored)"), r.out());
     assertTrue(r.out().contains("blocked:"), "the counterexample's trace is shown");
+    String summary = r.out().lines().filter(l -> l.contains("answer:")).findFirst().orElseThrow();
+    assertEquals(1, r.out().lines().filter(l -> l.contains("wait for each other")).count(),
+        "the deadlock is named once, after " + summary + ":\n" + r.out());
   }
 
   @Test
@@ -76,6 +79,7 @@ class SplatCommandTest {
     Run r = run("splat", SPLATS + "no-such-file.txt", MODELS + "thp/ThpSwapinBefore.java");
     assertEquals(2, r.code());
     assertTrue(r.err().startsWith("error: cannot read splat"), r.err());
+    assertTrue(r.err().strip().endsWith("no-such-file.txt: no such file or directory"), r.err());
   }
 
   @Test

@@ -151,6 +151,12 @@ class LockdepRecorderTest {
   }
 
   @Test
+  void aTaskThatDiesOnAFailedCheckDoesNotReturnToUserSpace() {
+    Script s = new Script(LockdepRules.V5_10).lock("A", "m").die("A");
+    assertTrue(s.recorder.misuse().isEmpty(), s.recorder.misuse().toString());
+  }
+
+  @Test
   void everyHeldLockAndTheAcquisitionKeepTheirModelLine() {
     Script s = new Script(LockdepRules.V5_10).lock("A", "m").lock("A", "n");
     EdgeRecord r = s.edge("m", "n").first();

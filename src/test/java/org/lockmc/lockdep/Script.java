@@ -131,7 +131,14 @@ final class Script {
 
   Script exit(String task) {
     TaskState t = task(task);
-    recorder.performed(t, new TaskLife.Exit(t.life()), Step.done());
+    recorder.performed(t, new TaskLife.Exit(t.life(), false), Step.done());
+    return this;
+  }
+
+  /** {@code task} dies (a failed check ends it) with what it holds. */
+  Script die(String task) {
+    TaskState t = task(task);
+    recorder.performed(t, new TaskLife.Exit(t.life(), true), Step.done());
     return this;
   }
 

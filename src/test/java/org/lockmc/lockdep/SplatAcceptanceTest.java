@@ -8,9 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.lockmc.check.CheckResult;
 
 /**
- * The "done when" checks of issue 5, against test-local stand-ins of the seed models. The library
- * models of seeds 000, 002 and 003 are written later; re-point each check by replacing its
- * stand-in in {@link #SEED_MODELS} (the test-local name) with the library model.
+ * The "done when" checks of issue 5: each real splat of the seed threads, answered against the
+ * library model (models/) of the kernel state it was taken in.
  */
 class SplatAcceptanceTest {
   /** Each seed state the issue names, and the model of the library (models/) that encodes it. */

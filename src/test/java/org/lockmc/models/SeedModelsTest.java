@@ -160,7 +160,11 @@ class SeedModelsTest {
         Arguments.of("mmunotifier.TryToUnmapFileUpWrite", "mmunotifier.TryToUnmapFileUpRead",
             Verdict.VIOLATION, Verdict.SAFE),
         Arguments.of("mmunotifier.CopyPageRangeEnomemUnbalanced",
-            "mmunotifier.CopyPageRangeEnomemBalanced", Verdict.LIVELOCK, Verdict.SAFE));
+            "mmunotifier.CopyPageRangeEnomemBalanced", Verdict.LIVELOCK, Verdict.SAFE),
+        Arguments.of("mmunotifier.AnonVmaLockWithoutRcu",
+            "mmunotifier.AnonVmaRefcountUnderRcu", Verdict.VIOLATION, Verdict.SAFE),
+        Arguments.of("mmunotifier.AnonVmaRwsemUnderRcu",
+            "mmunotifier.AnonVmaRefcountUnderRcu", Verdict.VIOLATION, Verdict.SAFE));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -291,7 +295,9 @@ class SeedModelsTest {
             Set.of(Verdict.VIOLATION)),
         Arguments.of("mmunotifier.CopyPageRangeEnomemBalanced",
             "invalidateRangeEnd(); // mmu_notifier_invalidate_range_end(",
-            Set.of(Verdict.VIOLATION, Verdict.LIVELOCK)));
+            Set.of(Verdict.VIOLATION, Verdict.LIVELOCK)),
+        Arguments.of("mmunotifier.AnonVmaRefcountUnderRcu",
+            "rcu.synchronize();         //   kmem_cache_free(", Set.of(Verdict.VIOLATION)));
   }
 
   @ParameterizedTest(name = "{0} without: {1}")

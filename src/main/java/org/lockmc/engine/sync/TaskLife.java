@@ -9,8 +9,11 @@ package org.lockmc.engine.sync;
 public final class TaskLife extends SyncObject {
   private final TaskState task;
 
-  /** The task returns from its function (or dies). */
-  public record Exit(TaskLife object) implements Op {
+  /**
+   * The task returns from its function, or dies ({@code died}: a failed check or an exception
+   * ended it, so the locks it still holds are the failure's consequence, not a lock leak).
+   */
+  public record Exit(TaskLife object, boolean died) implements Op {
     @Override
     public String describe() {
       return "exit";
