@@ -34,12 +34,16 @@ class ClassificationTest {
         + " itself", c.reason());
   }
 
+  /** Both orders, kept apart by a completion: a cycle no interleaving closes. */
+  private static final String ORDERED_BY_A_COMPLETION =
+      "  @Task(\"first\") void first() { a.lock(); b.lock(); b.unlock(); a.unlock();"
+      + " done.complete(); }\n"
+      + "  @Task(\"second\") void second() { done.waitForCompletion(); b.lock(); a.lock();"
+      + " a.unlock(); b.unlock(); }\n";
+
   @Test
   void anOrderingThatIsNotALockIsNamedInGeneral() {
-    String tasks = "  @Task(\"first\") void first() { a.lock(); b.lock(); b.unlock(); a.unlock();"
-        + " done.complete(); }\n"
-        + "  @Task(\"second\") void second() { done.waitForCompletion(); b.lock(); a.lock();"
-        + " a.unlock(); b.unlock(); }\n"
+    String tasks = ORDERED_BY_A_COMPLETION
         + "  @Task(\"other\") void other() { a.lock(); a.unlock(); }\n";
     Classification c = only("Ordered", tasks, 1000);
     assertEquals(Classification.Kind.FALSE_POSITIVE, c.kind());
@@ -55,10 +59,7 @@ class ClassificationTest {
     // the same ordered scheme, plus a task stuck on a completion nobody completes: lockmc cannot
     // tell whether that stuck wait stands for one of the cycle's locks, so it does not clear it
     String tasks = "  final Completion never = new Completion(\"never\");\n"
-        + "  @Task(\"first\") void first() { a.lock(); b.lock(); b.unlock(); a.unlock();"
-        + " done.complete(); }\n"
-        + "  @Task(\"second\") void second() { done.waitForCompletion(); b.lock(); a.lock();"
-        + " a.unlock(); b.unlock(); }\n"
+        + ORDERED_BY_A_COMPLETION
         + "  @Task(\"stuck\") void stuck() { never.waitForCompletion(); }\n";
     Classification c = only("OrderedWithHang", tasks, 1000);
     assertEquals(Classification.Kind.UNKNOWN, c.kind());
