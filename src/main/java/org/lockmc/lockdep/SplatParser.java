@@ -260,7 +260,7 @@ public final class SplatParser {
       Line l = lines.get(at);
       String t = l.text();
       if (t.isEmpty()) {
-        if (rows) {
+        if (rows && !restIsBlank()) {
           return;
         }
       } else if (t.equals("*** DEADLOCK ***")) {
@@ -287,6 +287,20 @@ public final class SplatParser {
       }
       at++;
     }
+    // the text ended inside the table: accept it only if every column already has its two rows
+    // (a lock held, a lock taken), so a cut table is never read as a whole one
+    long cpu0 = scenario.stream().filter(r -> r.cpu() == 0).count();
+    long cpu1 = scenario.stream().filter(r -> r.cpu() == 1).count();
+    if (cpu0 < 2 || (col1 >= 0 && cpu1 < 2)) {
+      throw error(lastLine(), "truncated: the text ends inside the unsafe-scenario table ("
+          + cpu0 + (col1 >= 0 ? " and " + cpu1 + " rows for CPU0 and CPU1" : " rows for CPU0")
+          + ", two each expected); paste the whole report");
+    }
+  }
+
+  /** Whether no line from the current one on has text. */
+  private boolean restIsBlank() {
+    return lines.subList(at, lines.size()).stream().allMatch(l -> l.text().isEmpty());
   }
 
   /** {@code #k: lock line}, until the list ends. */

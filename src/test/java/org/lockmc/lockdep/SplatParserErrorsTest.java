@@ -53,6 +53,19 @@ class SplatParserErrorsTest {
   }
 
   @Test
+  void truncatedInTheScenarioTable() {
+    // line 77 is CPU1's second row; CPU0's second row (line 78) is cut off
+    assertEquals("s.txt:77: truncated: the text ends inside the unsafe-scenario table (1 and 2"
+        + " rows for CPU0 and CPU1, two each expected); paste the whole report", error(head(77)));
+  }
+
+  @Test
+  void aReportThatEndsRightAfterAWholeScenarioTableIsRead() {
+    ParsedSplat s = SplatParser.parse(head(78), "s.txt");
+    assertEquals(4, s.scenario().size());
+  }
+
+  @Test
   void anUnreadableLockLine() {
     String bad = MODERN.replace("ffffffff89917890 (cpu_hotplug_lock){++++}-{0:0}, at:",
         "ffffffff89917890 cpu_hotplug_lock, at:");
