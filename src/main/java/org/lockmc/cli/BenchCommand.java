@@ -64,7 +64,8 @@ final class BenchCommand implements Callable<Integer> {
     ExplorerConfig base = ExplorerConfig.DEFAULTS
         .withTimeLimit(ExplorationOptions.duration(cl, timeLimit));
     List<String> t = targets.isEmpty() ? List.of(locator.models.toString()) : targets;
-    List<ModelDefinition> models = locator.locateAll(t, !noFieldHooks);
+    locator.memoryHooks = !noFieldHooks;
+    List<ModelDefinition> models = locator.locateAll(t);
     CheckOptions options = lockdep.options(cl);
     out().printf("# java %s, %d cpus, lockdep recording %s, field hooks %s%n", Runtime.version(),
         Runtime.getRuntime().availableProcessors(),

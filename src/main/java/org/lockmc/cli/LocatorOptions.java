@@ -22,12 +22,12 @@ final class LocatorOptions {
       description = "Directories of compiled model classes (default: target/test-classes).")
   List<Path> classpath = new ArrayList<>(List.of(Path.of("target", "test-classes")));
 
-  ModelLocator locator() {
-    return locator(true);
-  }
+  /**
+   * Whether models get their field and array hooks: false only for {@code bench --no-field-hooks}.
+   */
+  boolean memoryHooks = true;
 
-  /** The locator; {@code memoryHooks} false only for {@code bench --no-field-hooks}. */
-  ModelLocator locator(boolean memoryHooks) {
+  ModelLocator locator() {
     List<Path> dirs = new ArrayList<>();
     for (Path p : classpath) {
       if (Files.isDirectory(p)) {
@@ -45,11 +45,7 @@ final class LocatorOptions {
    * {@code .jpf} target names the model of its {@code target.args}.
    */
   List<Located> locateTargets(List<String> targets) {
-    return locateTargets(targets, true);
-  }
-
-  List<Located> locateTargets(List<String> targets, boolean memoryHooks) {
-    ModelLocator locator = locator(memoryHooks);
+    ModelLocator locator = locator();
     Map<String, Located> byName = new LinkedHashMap<>();
     for (String t : targets) {
       JpfFile jpf = null;
@@ -70,12 +66,8 @@ final class LocatorOptions {
   }
 
   List<ModelDefinition> locateAll(List<String> targets) {
-    return locateAll(targets, true);
-  }
-
-  List<ModelDefinition> locateAll(List<String> targets, boolean memoryHooks) {
     List<ModelDefinition> all = new ArrayList<>();
-    for (Located l : locateTargets(targets, memoryHooks)) {
+    for (Located l : locateTargets(targets)) {
       all.add(l.model());
     }
     return all;
