@@ -69,9 +69,13 @@ public final class ModelLocator {
     }
     String classes = classDirs.isEmpty() ? ""
         : ", nor a class in " + String.join(", ", classDirs.stream().map(this::relative).toList());
+    // the usual cause when the library itself is missing: lockmc run outside the project
+    String hint = Files.isDirectory(modelsRoot)
+        ? " (run 'lockmc list' to see the models)"
+        : "; there is no " + relative(modelsRoot) + "/ folder here: run lockmc from the project's"
+            + " folder, or name the library with --models DIR";
     throw new ModelError("unknown model '" + target + "': it is not a .java file, a folder, a"
-        + " class or package under " + relative(modelsRoot) + "/" + classes
-        + " (run 'lockmc list' to see the models)");
+        + " class or package under " + relative(modelsRoot) + "/" + classes + hint);
   }
 
   private String relative(Path p) {

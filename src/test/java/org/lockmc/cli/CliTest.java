@@ -202,6 +202,14 @@ class CliTest {
   }
 
   @Test
+  void anUnknownModelWithoutALibrarySaysWhereToRunFrom() {
+    Run r = run("check", "--models", "no-such-library", "nosuch.Model");
+    assertOneLineError(r, "unknown model 'nosuch.Model'");
+    assertTrue(r.err().contains("there is no no-such-library/ folder here: run lockmc from the"
+        + " project's folder, or name the library with --models DIR"), r.err());
+  }
+
+  @Test
   void aSourceThatDoesNotCompileIsAOneLineError() throws IOException {
     Path f = write("e/Broken.java", "package e;\npublic class Broken { int x = ; }\n");
     Run r = run("check", f.toString());
